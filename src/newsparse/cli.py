@@ -1,0 +1,138 @@
+"""The command line: thin commands over the library. stdout carries JSON only; all else goes to stderr."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+from contextlib import nullcontext
+from pathlib import Path
+from typing import Any
+
+import click
+
+from . import __version__, batch
+from .decode import DEFAULT_MAX_BYTES
+from .schema import article_schema_text
+
+
+def _check_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date; write it as YYYY-MM-DD, e.g. 2024-02-07") from None
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="newsparse")
+def main() -> None:
+    """Turn the plain text of news articles into structured JSON."""
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True, metavar="PATH...")
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Directory to mirror the input tree into, or a file for JSONL/single input. Default: stdout.")
+@click.option("-j", "--jobs", type=click.IntRange(1, 256), default=1, show_default=True, help="Worker processes.")
+@click.option("--reference-date", callback=_check_date, metavar="YYYY-MM-DD", help="Resolve relative dates against this date.")
+@click.option("--text-field", default="text", show_default=True, help="JSONL input: the field holding the article text.")
+@click.option("--id-field", default=None, help="JSONL input: the field copied to each output record as `id`.")
+@click.option("--reference-date-field", default=None, help="JSONL input: the field holding each record's reference date.")
+@click.option("--skip-existing", is_flag=True, help="Directory output: skip inputs whose output file already exists (resume).")
+@click.option("--max-bytes", type=click.IntRange(1), default=DEFAULT_MAX_BYTES, show_default=True, help="Refuse larger inputs with a too_large error record.")
+@click.option("--doc-timeout", type=click.FloatRange(0.01), default=10.0, show_default=True, help="Seconds one document may take before it becomes a timeout error record.")
+@click.option("--encoding", default=None, help="Decode inputs with this codec instead of UTF-8/UTF-16 detection.")
+@click.option("--pretty/--compact", default=None, help="Indent JSON (default: indented for one article, JSON Lines for many).")
+def extract(inputs: tuple[str, ...], output: Path | None, jobs: int, reference_date: str | None,
+            text_field: str, id_field: str | None, reference_date_field: str | None, skip_existing: bool,
+            max_bytes: int, doc_timeout: float, encoding: str | None, pretty: bool | None) -> None:
+    """Parse articles: files, directories, JSONL files of records, or - for stdin.
+
+    \b
+      newsparse extract article.txt | jq .quotes
+      newsparse extract corpus/ -o out/ --jobs 8
+      cat article.txt | newsparse extract - --reference-date 2024-02-07
+      newsparse extract records.jsonl --text-field text --id-field id > out.jsonl
+    """
+    for inp in inputs:
+        if inp != "-" and not os.path.lexists(inp):
+            raise click.BadParameter(f"{inp!r} does not exist", param_hint="PATH")
+    opts = batch.Options(reference_date, max_bytes, encoding, doc_timeout, text_field, id_field, reference_date_field)
+    record_fields = bool(id_field or reference_date_field or text_field != "text")
+    single = len(inputs) == 1 and not os.path.isdir(inputs[0]) and not batch.is_jsonl(inputs[0]) and not (
+        inputs[0] == "-" and record_fields)
+    streams_only = all(i == "-" or batch.is_jsonl(i) for i in inputs)
+    stdin = sys.stdin.buffer
+    tasks = batch.iter_tasks(inputs, opts, stdin)
+
+    if single:
+        result = next(batch.run(tasks, opts, 1))
+        text = batch.dumps(result.record, pretty=True if pretty is None else pretty) + "\n"
+        if output is not None:
+            batch.write_atomic(output, text)
+        else:
+            _stdout().write(text)
+        sys.exit(0 if result.ok else 1)
+
+    sink: Any
+    if output is None:
+        sink = batch.StreamSink(_stdout(), pretty=bool(pretty))
+    elif streams_only:
+        if output.is_dir():
+            raise click.BadParameter(f"{str(output)!r} is a directory; JSONL input writes one JSONL file", param_hint="-o")
+        sink = batch.FileSink(output, pretty=bool(pretty))
+    else:
+        if any(i == "-" or batch.is_jsonl(i) for i in inputs):
+            raise click.UsageError("mix of JSONL/stdin and files with -o: run them separately (JSONL writes a file, files a directory)")
+        if output.exists() and not output.is_dir():
+            raise click.BadParameter(f"{str(output)!r} exists and is not a directory", param_hint="-o")
+        sink = batch.DirectorySink(output, skip_existing)
+
+    with _progress() as on_result:
+        summary = batch.run_batch(tasks, sink, opts, jobs, on_result)
+    click.echo(summary.line(), err=True)
+    sys.exit(1 if summary.errors else 0)
+
+
+def _stdout() -> Any:
+    """stdout as UTF-8 text whatever the locale: JSON consumers expect UTF-8."""
+    out = sys.stdout
+    if (out.encoding or "").lower().replace("-", "") != "utf8" and hasattr(out, "reconfigure"):
+        out.reconfigure(encoding="utf-8")
+    return out
+
+
+def _progress() -> Any:
+    """A rich progress line on stderr when it is a terminal; nothing otherwise."""
+    if not sys.stderr.isatty():
+        return nullcontext(None)
+    from rich.console import Console
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    class _Live:
+        def __enter__(self) -> Any:
+            self.progress = Progress(SpinnerColumn(), TextColumn("{task.completed} docs"),
+                                     TextColumn("{task.fields[rate]:.1f} docs/s"),
+                                     TextColumn("[red]{task.fields[errors]} errors"), TimeElapsedColumn(),
+                                     console=Console(stderr=True), transient=True)
+            self.progress.__enter__()
+            self.task = self.progress.add_task("extract", total=None, rate=0.0, errors=0)
+            return self.update
+
+        def update(self, result: batch.Result, summary: batch.Summary) -> None:
+            done = summary.ok + summary.errors
+            import time
+            rate = done / max(time.monotonic() - summary.started, 1e-9)
+            self.progress.update(self.task, completed=done, rate=rate, errors=summary.errors)
+
+        def __exit__(self, *exc: Any) -> None:
+            self.progress.__exit__(*exc)
+
+    return _Live()
+
+
+@main.command()
+def schema() -> None:
+    """Print the JSON Schema of the output (schema version 1)."""
+    _stdout().write(article_schema_text())

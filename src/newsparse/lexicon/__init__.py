@@ -1,0 +1,37 @@
+"""Language knowledge as data: word lists live in the JSON and text files beside this module.
+
+A ``.txt`` list has one entry per line (``#`` starts a comment); a ``.json`` file holds a mapping,
+usually keyed by language code. Adding a language or a site's furniture is a data change, not code.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+from typing import Any
+
+
+@cache
+def words(name: str) -> frozenset[str]:
+    """The entries of ``<name>.txt``, casefolded, as a set."""
+    return frozenset(e.casefold() for e in entries(name))
+
+
+@cache
+def entries(name: str) -> tuple[str, ...]:
+    """The entries of ``<name>.txt`` in file order, case kept."""
+    raw = resources.files(__package__).joinpath(f"{name}.txt").read_text(encoding="utf-8")
+    out = []
+    for line in raw.splitlines():
+        line = line.split("#", 1)[0].strip() if not line.lstrip().startswith("\\#") else line.strip()[1:]
+        if line:
+            out.append(line)
+    return tuple(out)
+
+
+@cache
+def table(name: str) -> Any:
+    """The parsed content of ``<name>.json``."""
+    raw = resources.files(__package__).joinpath(f"{name}.json").read_text(encoding="utf-8")
+    return json.loads(raw)

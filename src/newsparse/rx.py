@@ -1,0 +1,101 @@
+"""Regular expressions over untrusted text, always with a time limit.
+
+Every stage compiles its patterns with :func:`compile`. Each match call gets a timeout: the time left in
+the current document's budget (set by the pipeline with :func:`deadline`), capped at
+``PER_CALL_SECONDS``. A pattern that runs out raises :class:`DocumentTimeout`, which the batch runner
+turns into an error record instead of a hung worker.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import contextvars
+import time
+from collections.abc import Iterator
+from typing import Any
+
+import regex
+
+PER_CALL_SECONDS = 2.0
+
+_deadline: contextvars.ContextVar[float | None] = contextvars.ContextVar("newsparse_deadline", default=None)
+
+
+class DocumentTimeout(Exception):
+    """The document used up its time budget (a pattern or a stage ran too long)."""
+
+
+@contextlib.contextmanager
+def deadline(seconds: float | None) -> Iterator[None]:
+    """Give the enclosed work ``seconds`` of wall time; ``None`` means only the per-call cap."""
+    token = _deadline.set(None if seconds is None else time.monotonic() + seconds)
+    try:
+        yield
+    finally:
+        _deadline.reset(token)
+
+
+def time_left() -> float:
+    """Seconds left for the current call; raises :class:`DocumentTimeout` when none are."""
+    end = _deadline.get()
+    if end is None:
+        return PER_CALL_SECONDS
+    left = end - time.monotonic()
+    if left <= 0:
+        raise DocumentTimeout("document time budget exceeded")
+    return min(left, PER_CALL_SECONDS)
+
+
+def check_deadline() -> None:
+    """Raise :class:`DocumentTimeout` if the budget is spent (for long pure-Python loops)."""
+    time_left()
+
+
+class Pattern:
+    """A compiled ``regex`` pattern whose every call runs under the document's time limit."""
+
+    __slots__ = ("_p",)
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self._p = regex.compile(pattern, flags | regex.VERSION1)
+
+    @property
+    def pattern(self) -> str:
+        return self._p.pattern
+
+    def _call(self, fn: Any, *args: Any, **kw: Any) -> Any:
+        try:
+            return fn(*args, timeout=time_left(), **kw)
+        except TimeoutError as exc:
+            raise DocumentTimeout(f"pattern too slow: {self._p.pattern[:60]!r}") from exc
+
+    def search(self, s: str, pos: int = 0, endpos: int | None = None) -> regex.Match | None:
+        return self._call(self._p.search, s, pos, endpos if endpos is not None else len(s))
+
+    def match(self, s: str, pos: int = 0, endpos: int | None = None) -> regex.Match | None:
+        return self._call(self._p.match, s, pos, endpos if endpos is not None else len(s))
+
+    def fullmatch(self, s: str, pos: int = 0, endpos: int | None = None) -> regex.Match | None:
+        return self._call(self._p.fullmatch, s, pos, endpos if endpos is not None else len(s))
+
+    def finditer(self, s: str, pos: int = 0, endpos: int | None = None) -> list[regex.Match]:
+        """All matches, as a list: the time limit covers the whole scan."""
+        end = endpos if endpos is not None else len(s)
+        return self._call(lambda *a, timeout: list(self._p.finditer(*a, timeout=timeout)), s, pos, end)
+
+    def sub(self, repl: Any, s: str, count: int = 0) -> str:
+        return self._call(self._p.sub, repl, s, count)
+
+    def split(self, s: str, maxsplit: int = 0) -> list[str]:
+        return self._call(self._p.split, s, maxsplit)
+
+
+def compile(pattern: str, flags: int = 0) -> Pattern:  # noqa: A001 - mirrors re.compile on purpose
+    return Pattern(pattern, flags)
+
+
+# Re-exported flags so stages need not import regex themselves.
+I = regex.IGNORECASE
+M = regex.MULTILINE
+X = regex.VERBOSE
+S = regex.DOTALL

@@ -1,0 +1,1 @@
+"""The pipeline's stages, one module each. Importing a module registers its stage."""
