@@ -28,5 +28,22 @@ bench: $(STAMP)
 	$(PY) -m pip install --quiet -e '.[test,bench]'
 	$(PY) bench/run.py
 
+# Fuzz newsparse.parse and the file decoder for FUZZ_SECONDS (crashes land in fuzz/crashes/), then run
+# the full-size adversarial inputs and a FUZZ_MEMORY_MB JSONL memory run. FUZZ_ENGINE=atheris swaps
+# the hypothesis search for coverage-guided atheris (installed on demand).
+FUZZ_SECONDS   ?= 300
+FUZZ_MEMORY_MB ?= 1000
+FUZZ_ENGINE    ?= hypothesis
+
+fuzz: $(STAMP)
+ifeq ($(FUZZ_ENGINE),atheris)
+	$(PY) -m pip install --quiet atheris
+	$(PY) -m fuzz.atheris_run --seconds $(FUZZ_SECONDS)
+else
+	$(PY) -m fuzz.run --seconds $(FUZZ_SECONDS)
+endif
+	$(PY) -m fuzz.adversarial
+	$(PY) -m fuzz.memory --mb $(FUZZ_MEMORY_MB)
+
 clean:
 	rm -rf $(VENV) build src/*.egg-info .pytest_cache

@@ -12,6 +12,7 @@ import concurrent.futures as cf
 import json
 import multiprocessing
 import os
+import sys
 import tempfile
 import time
 from collections import deque
@@ -109,21 +110,54 @@ def output_name(rel: str) -> str:
 
 
 def iter_directory(root: str, opts: Options) -> Iterator[Task]:
-    """Every non-hidden file below ``root``, sorted, without following symlinks out of it."""
+    """Every non-hidden file below ``root``, sorted, without following symlinks out of it.
+
+    A directory that cannot be listed becomes an ``io`` error record instead of vanishing silently;
+    symlinked directories are not descended into (so a symlink loop cannot trap the walk).
+    """
     real_root = os.path.realpath(root)
-    for dirpath, dirnames, filenames in os.walk(root, onerror=None, followlinks=False):
+    walk_errors: list[OSError] = []
+    for dirpath, dirnames, filenames in os.walk(root, onerror=walk_errors.append, followlinks=False):
+        yield from _walk_error_tasks(walk_errors, root)
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for name in sorted(filenames):
-            if name.startswith("."):
-                continue
+        names = sorted(n for n in filenames if not n.startswith("."))
+        for name, out_name in zip(names, output_names(names)):
             full = os.path.join(dirpath, name)
-            rel = os.path.relpath(full, root)
-            key = {"path": display_path(full)}
-            if os.path.islink(full) and not _inside(os.path.realpath(full), real_root):
-                yield Task(key, out_rel=output_name(rel),
-                           error=InputError("io", "symlink points outside the input directory; not followed"))
-                continue
-            yield Task(key, path=full, reference_date=opts.reference_date, out_rel=output_name(rel))
+            rel = os.path.join(os.path.relpath(dirpath, root), out_name)
+            yield _file_task(full, os.path.normpath(rel), real_root, opts)
+    yield from _walk_error_tasks(walk_errors, root)
+
+
+def _file_task(full: str, out_rel: str, real_root: str, opts: Options) -> Task:
+    key = {"path": display_path(full)}
+    if os.path.islink(full) and not _inside(os.path.realpath(full), real_root):
+        return Task(key, out_rel=out_rel,
+                    error=InputError("io", "symlink points outside the input directory; not followed"))
+    return Task(key, path=full, reference_date=opts.reference_date, out_rel=out_rel)
+
+
+def _walk_error_tasks(errors: list[OSError], root: str) -> Iterator[Task]:
+    """Error records for directories the walk could not list (their output: ``<dir>.error.json``)."""
+    while errors:
+        exc = errors.pop(0)
+        where = exc.filename if isinstance(exc.filename, str) else root
+        rel = os.path.normpath(os.path.relpath(where, root))
+        out_rel = "_root.json" if rel == "." else rel + ".json"
+        yield Task({"path": display_path(where)}, out_rel=out_rel,
+                   error=InputError("io", f"cannot list directory: {exc.strerror or exc}"))
+
+
+def output_names(names: list[str]) -> list[str]:
+    """Output file names for the files of one directory, never two alike.
+
+    ``a.txt`` and ``a`` would both become ``a.json``; the ``.txt`` one then keeps its full name.
+
+    >>> output_names(["a", "a.txt", "b.txt"])
+    ['a.json', 'a.txt.json', 'b.json']
+    """
+    short = [output_name(n) for n in names]
+    taken = {out for name, out in zip(names, short) if not name.endswith(".txt")}
+    return [name + ".json" if name.endswith(".txt") and out in taken else out for name, out in zip(names, short)]
 
 
 def _inside(path: str, root: str) -> bool:
@@ -131,46 +165,71 @@ def _inside(path: str, root: str) -> bool:
 
 
 def iter_records(fh: IO[bytes], name: str, opts: Options) -> Iterator[Task]:
-    """One task per line of a JSONL stream; a bad line becomes an error record, not a stop."""
-    for lineno, raw in enumerate(fh, 1):
+    """One task per line of a JSONL stream; a bad line becomes an error record, not a stop.
+
+    Lines are read with a length cap, so one giant line (or a file with no newline at all) costs
+    at most the cap in memory before it is refused as ``too_large``.
+    """
+    cap = record_line_cap(opts.max_bytes)
+    for lineno, raw in enumerate(_capped_lines(fh, cap), 1):
+        key: dict[str, Any] = {"id": f"{display_path(name)}:{lineno}"}
+        if raw is None:
+            yield Task(key, error=InputError("too_large", f"line {lineno}: over {cap} bytes (--max-bytes)"))
+            continue
         if not raw.strip():
             continue
-        key: dict[str, Any] = {"id": f"{display_path(name)}:{lineno}"}
-        try:
-            rec = json.loads(raw)
-            if not isinstance(rec, dict):
-                raise ValueError("a record must be a JSON object")
-        except (ValueError, UnicodeDecodeError) as exc:
-            yield Task(key, error=InputError("bad_record", f"line {lineno}: not a JSON object ({exc})"))
+        yield _record_task(raw, key, lineno, opts)
+
+
+def record_line_cap(max_bytes: int) -> int:
+    """The longest JSONL line read: the text limit, room for JSON escapes and other fields."""
+    return 2 * max_bytes + 64 * 1024
+
+
+def _capped_lines(fh: IO[bytes], cap: int) -> Iterator[bytes | None]:
+    """Lines of ``fh``; ``None`` in place of a line longer than ``cap`` (whose rest is skipped)."""
+    while True:
+        raw = fh.readline(cap + 1)
+        if not raw:
+            return
+        if len(raw) <= cap or raw.endswith(b"\n"):
+            yield raw
             continue
-        if opts.id_field and opts.id_field in rec:
-            key = {"id": rec[opts.id_field]}
-        text = rec.get(opts.text_field)
-        if not isinstance(text, str):
-            yield Task(key, error=InputError("bad_record", f"line {lineno}: no string field {opts.text_field!r}"))
-            continue
-        if len(text) > opts.max_bytes:
-            yield Task(key, error=InputError("too_large", f"line {lineno}: text over {opts.max_bytes} characters"))
-            continue
-        ref = rec.get(opts.reference_date_field) if opts.reference_date_field else None
-        yield Task(key, text=text, reference_date=ref or opts.reference_date)
+        while raw and not raw.endswith(b"\n"):  # drain the rest of the long line, a chunk at a time
+            raw = fh.readline(1 << 20)
+        yield None
+
+
+def _record_task(raw: bytes, key: dict[str, Any], lineno: int, opts: Options) -> Task:
+    try:
+        rec = json.loads(raw)
+        if not isinstance(rec, dict):
+            raise ValueError("a record must be a JSON object")
+    except (ValueError, UnicodeDecodeError, RecursionError) as exc:
+        return Task(key, error=InputError("bad_record", f"line {lineno}: not a JSON object ({exc})"))
+    if opts.id_field and opts.id_field in rec:
+        key = {"id": rec[opts.id_field]}
+    text = rec.get(opts.text_field)
+    if not isinstance(text, str):
+        return Task(key, error=InputError("bad_record", f"line {lineno}: no string field {opts.text_field!r}"))
+    if len(text) > opts.max_bytes:
+        return Task(key, error=InputError("too_large", f"line {lineno}: text over {opts.max_bytes} characters"))
+    ref = rec.get(opts.reference_date_field) if opts.reference_date_field else None
+    return Task(key, text=text, reference_date=ref or opts.reference_date)
 
 
 # --- parsing one task (runs in a worker) ---------------------------------------------------------
 
 def process(task: Task, opts: Options) -> Result:
-    """Parse one task; never raises: every failure is an error record."""
+    """Parse one task; never raises: every failure is an error record.
+
+    Two limits bound the time: the soft deadline inside :func:`newsparse.parse` (every pattern call
+    and stage boundary checks it) and, as a backstop for plain Python loops, a hard timer a little
+    later (:func:`newsparse.rx.hard_limit`).
+    """
     try:
-        if task.error is not None:
-            raise task.error
-        text = task.text if task.text is not None else read_path(task.path or "", opts.max_bytes, opts.encoding)
-        try:
-            article = parse(text, task.reference_date, timeout=opts.doc_timeout)
-        except ValueError as exc:  # a malformed reference date in the record
-            if "reference date" in str(exc):
-                raise InputError("bad_record", str(exc)) from None
-            raise
-        return Result(task, {**task.key, **article.to_dict()})
+        with rx.hard_limit(hard_seconds(opts.doc_timeout)):
+            return Result(task, {**task.key, **_parse_task(task, opts).to_dict()})
     except InputError as err:
         return Result(task, {**task.key, "error": err.to_dict()})
     except rx.DocumentTimeout as exc:
@@ -181,6 +240,23 @@ def process(task: Task, opts: Options) -> Result:
     except Exception as exc:  # noqa: BLE001 - a bug must cost one record, not the batch
         msg = f"{type(exc).__name__}: {exc}"
         return Result(task, {**task.key, "error": {"kind": "internal", "message": msg}})
+
+
+def hard_seconds(doc_timeout: float | None) -> float | None:
+    """When the backstop timer fires: after the soft deadline, with room to read the file."""
+    return None if doc_timeout is None else doc_timeout * 1.2 + 1.0
+
+
+def _parse_task(task: Task, opts: Options) -> Any:
+    if task.error is not None:
+        raise task.error
+    text = task.text if task.text is not None else read_path(task.path or "", opts.max_bytes, opts.encoding)
+    try:
+        return parse(text, task.reference_date, timeout=opts.doc_timeout)
+    except ValueError as exc:  # a malformed reference date in the record
+        if "reference date" in str(exc):
+            raise InputError("bad_record", str(exc)) from None
+        raise
 
 
 # --- running many tasks --------------------------------------------------------------------------
@@ -199,58 +275,142 @@ def _new_pool(jobs: int) -> cf.ProcessPoolExecutor:
     return cf.ProcessPoolExecutor(max_workers=jobs, mp_context=ctx)
 
 
+class _WorkerLost(Exception):
+    """A worker died (``hung`` false) or hung; the pool is gone and the tasks in flight need rerunning."""
+
+    def __init__(self, hung: bool) -> None:
+        super().__init__("worker hung" if hung else "worker died")
+        self.hung = hung
+
+
 def _run_pool(tasks: Iterable[Task], opts: Options, jobs: int) -> Iterator[Result]:
+    """Keep at most ``4 * jobs`` tasks in flight; yield their results in input order.
+
+    When a worker dies (killed, out of memory, a crash in C code) or hangs past the watchdog, every
+    task in flight loses its result: each is rerun alone in a fresh pool so that only the culprit
+    becomes a ``worker_died`` (or ``timeout``) error record and the batch goes on.
+    """
     window = jobs * 4
     pool = _new_pool(jobs)
     pending: deque[tuple[Task, cf.Future[Result]]] = deque()
     it = iter(tasks)
     try:
-        exhausted = False
         while True:
-            while not exhausted and len(pending) < window:
-                task = next(it, None)
-                if task is None:
-                    exhausted = True
-                    break
+            while len(pending) < window and (task := next(it, None)) is not None:
                 pending.append((task, pool.submit(process, task, opts)))
             if not pending:
                 return
             task, fut = pending.popleft()
             try:
-                yield fut.result()
-            except BrokenProcessPool:
-                # A worker died (killed, out of memory, a crash in C code). Every task in flight lost
-                # its result; rerun each alone in a fresh pool so only the culprit becomes an error.
-                pool.shutdown(wait=False, cancel_futures=True)
+                yield _result(fut, opts)
+            except _WorkerLost:
+                _kill_pool(pool)
                 pool = _new_pool(jobs)
-                retry = [task] + [t for t, _ in pending]
+                in_flight = [(task, fut)] + list(pending)
                 pending.clear()
-                for t in retry:
-                    result, pool = _run_alone(t, opts, pool, jobs)
-                    yield result
+                for t, f in in_flight:
+                    salvaged = _finished_result(f)
+                    if salvaged is None:
+                        salvaged, pool = _run_alone(t, opts, pool, jobs)
+                    yield salvaged
     finally:
-        pool.shutdown(wait=False, cancel_futures=True)
+        if pending:  # abandoned early (the consumer failed or stopped): do not wait for stragglers
+            _kill_pool(pool)
+        else:
+            pool.shutdown(wait=False, cancel_futures=True)
+
+
+def watchdog_seconds(doc_timeout: float | None) -> float | None:
+    """How long to wait for one result before calling its worker hung (past the hard limit)."""
+    return None if doc_timeout is None else doc_timeout * 2 + 10.0
+
+
+def _result(fut: cf.Future[Result], opts: Options) -> Result:
+    try:
+        return fut.result(timeout=watchdog_seconds(opts.doc_timeout))
+    except BrokenProcessPool:
+        raise _WorkerLost(hung=False) from None
+    except cf.TimeoutError:
+        raise _WorkerLost(hung=True) from None
+
+
+def _finished_result(fut: cf.Future[Result]) -> Result | None:
+    """The result of a task that completed before its pool broke, else ``None``."""
+    if fut.done() and not fut.cancelled() and fut.exception() is None:
+        return fut.result()
+    return None
+
+
+def _kill_pool(pool: cf.ProcessPoolExecutor) -> None:
+    """Stop a pool now, killing its workers: a hung worker would otherwise block shutdown forever."""
+    for proc in list((getattr(pool, "_processes", None) or {}).values()):
+        with _suppress_oserror():
+            proc.kill()
+    pool.shutdown(wait=False, cancel_futures=True)
 
 
 def _run_alone(task: Task, opts: Options, pool: cf.ProcessPoolExecutor, jobs: int) -> tuple[Result, cf.ProcessPoolExecutor]:
     try:
-        return pool.submit(process, task, opts).result(), pool
-    except BrokenProcessPool:
-        pool.shutdown(wait=False, cancel_futures=True)
-        err = {"kind": "worker_died", "message": "the worker process died while parsing this input"}
+        return _result(pool.submit(process, task, opts), opts), pool
+    except _WorkerLost as lost:
+        _kill_pool(pool)
+        if lost.hung:
+            msg = f"no result after {watchdog_seconds(opts.doc_timeout)}s; the worker was stopped"
+            err = {"kind": "timeout", "message": msg}
+        else:
+            err = {"kind": "worker_died", "message": "the worker process died while parsing this input"}
         return Result(task, {**task.key, "error": err}), _new_pool(jobs)
 
 
 # --- writing results -----------------------------------------------------------------------------
 
 def dumps(record: dict[str, Any], pretty: bool = False) -> str:
-    return json.dumps(record, ensure_ascii=False, indent=2 if pretty else None)
+    """One record as JSON text that always encodes as UTF-8.
+
+    A JSONL record may carry lone surrogates (``"\\ud800"`` is legal JSON); written raw they would
+    make the UTF-8 write fail, so such a record falls back to ASCII escapes.
+    """
+    text = json.dumps(record, ensure_ascii=False, indent=2 if pretty else None)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        text = json.dumps(record, ensure_ascii=True, indent=2 if pretty else None)
+    return text
+
+
+TEMP_SUFFIX = ".tmp"
+
+
+def temp_prefix(name: str) -> str:
+    """Temporary files are hidden siblings: ``.out.jsonl.<random>.tmp`` while ``out.jsonl`` is written."""
+    return f".{name}."
+
+
+def remove_stale_temps(directory: Path, name: str | None = None) -> int:
+    """Delete temporary files a killed run left in ``directory`` (for ``name`` only, if given).
+
+    Returns how many were removed. Only names this module creates are touched.
+    """
+    removed = 0
+    try:
+        entries = list(os.scandir(directory))
+    except OSError:
+        return 0
+    for entry in entries:
+        if not (entry.name.startswith(temp_prefix(name) if name else ".") and entry.name.endswith(TEMP_SUFFIX)):
+            continue
+        if name is None and not entry.name[:-len(TEMP_SUFFIX)].rsplit(".", 1)[0].endswith((".json", ".jsonl")):
+            continue
+        with _suppress_oserror():
+            os.unlink(entry.path)
+            removed += 1
+    return removed
 
 
 def write_atomic(path: Path, data: str) -> None:
     """Write ``data`` to ``path`` so that ``path`` is either absent or complete, never partial."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=temp_prefix(path.name), suffix=TEMP_SUFFIX, dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(data)
@@ -271,31 +431,60 @@ class _suppress_oserror:
         return et is not None and issubclass(et, OSError)
 
 
+class SinkError(Exception):
+    """An output that could not be written; the batch reports it and goes on."""
+
+
 class DirectorySink:
-    """Mirror the input tree under ``out``: ``a/b.txt`` → ``out/a/b.json`` (``.error.json`` on error)."""
+    """Mirror the input tree under ``out``: ``a/b.txt`` → ``out/a/b.json`` (``.error.json`` on error).
+
+    Every target stays inside ``out``: an output name is never absolute and never climbs with
+    ``..``, and a directory under ``out`` that is a symlink pointing elsewhere is not written
+    through. Temporary files a killed run left behind are removed when the sink opens.
+    """
 
     def __init__(self, out: Path, skip_existing: bool = False) -> None:
         self.out = out
         self.skip_existing = skip_existing
+        self.real_out = os.path.realpath(out)
+        self.stale_temps_removed = sum(remove_stale_temps(Path(d)) for d, _, _ in os.walk(out))
 
     def target(self, task: Task, ok: bool = True) -> Path:
         rel = task.out_rel or output_name(os.path.basename(task.path or "stdin"))
+        rel = safe_relative(rel)
         if not ok:
             rel = rel[: -len(".json")] + ".error.json"
         return self.out / rel
 
     def wants(self, task: Task) -> bool:
+        if task.path is not None and _inside(os.path.realpath(task.path), self.real_out):
+            return False  # our own output, met again because -o lies inside the input directory
         return not (self.skip_existing and self.target(task).exists())
 
     def write(self, result: Result) -> None:
         ok_path = self.target(result.task)
         err_path = self.target(result.task, ok=False)
-        write_atomic(ok_path if result.ok else err_path, dumps(result.record, pretty=True) + "\n")
-        if result.ok and err_path.exists():  # a resumed run fixed an earlier failure
-            err_path.unlink()
+        if not _inside(os.path.realpath(ok_path.parent), self.real_out):
+            raise SinkError(f"{display_path(str(ok_path))}: a symlink leads out of the output directory; not written")
+        try:
+            write_atomic(ok_path if result.ok else err_path, dumps(result.record, pretty=True) + "\n")
+            if result.ok and err_path.exists():  # a resumed run fixed an earlier failure
+                err_path.unlink()
+        except OSError as exc:
+            raise SinkError(f"{display_path(str(ok_path))}: cannot write: {exc.strerror or exc}") from None
 
     def close(self) -> None:
         return None
+
+
+def safe_relative(rel: str) -> str:
+    """``rel`` made a path that cannot leave the output directory.
+
+    >>> safe_relative("../../etc/passwd.json"), safe_relative("/tmp/x.json"), safe_relative("a/./b.json")
+    ('etc/passwd.json', 'tmp/x.json', 'a/b.json')
+    """
+    parts = [p for p in rel.replace(os.sep, "/").split("/") if p not in ("", ".", "..")]
+    return "/".join(parts) or "_.json"
 
 
 class StreamSink:
@@ -321,7 +510,8 @@ class FileSink(StreamSink):
 
     def __init__(self, path: Path, pretty: bool = False) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, self.tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        remove_stale_temps(path.parent, path.name)
+        fd, self.tmp = tempfile.mkstemp(prefix=temp_prefix(path.name), suffix=TEMP_SUFFIX, dir=path.parent)
         self.path = path
         super().__init__(os.fdopen(fd, "w", encoding="utf-8"), pretty)
 
@@ -338,6 +528,16 @@ class FileSink(StreamSink):
         self.stream.close()
         with _suppress_oserror():
             os.unlink(self.tmp)
+
+
+def _write(sink: DirectorySink | StreamSink, result: Result, summary: Summary) -> None:
+    """Write one result; an output that cannot be written is counted and told on stderr, not fatal."""
+    try:
+        sink.write(result)
+    except SinkError as exc:
+        print(f"newsparse: {exc}", file=sys.stderr)
+        result = Result(result.task, {**result.task.key, "error": {"kind": "io", "message": str(exc)}})
+    summary.add(result)
 
 
 @dataclass
@@ -385,8 +585,7 @@ def run_batch(
 
     try:
         for result in run(wanted(), opts, jobs):
-            sink.write(result)
-            summary.add(result)
+            _write(sink, result, summary)
             if on_result:
                 on_result(result, summary)
     except BaseException:

@@ -136,3 +136,65 @@ def _progress() -> Any:
 def schema() -> None:
     """Print the JSON Schema of the output (schema version 1)."""
     _stdout().write(article_schema_text())
+
+
+@main.command("eval")
+@click.argument("task", type=click.Choice(["articles", "quotes", "dates"]))
+@click.option("--corpus", type=click.Path(path_type=Path), help="Gold JSONL. Default: $NEWSPARSE_CORPORA/<task>/<task>.jsonl, else ../shared/corpora/<task>/<task>.jsonl.")
+@click.option("--lang", default=None, help="Only documents in this language (articles: the record's `lang`).")
+@click.option("--limit", type=click.IntRange(1), default=None, help="Score N documents spread evenly over the corpus.")
+@click.option("--errors", "errors", type=click.IntRange(0), default=20, show_default=True, help="Show the worst N error cases, across the biggest error classes.")
+@click.option("-j", "--jobs", type=click.IntRange(1, 256), default=min(2, os.cpu_count() or 1), show_default=True, help="Worker processes.")
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON (stable keys) instead of tables.")
+@click.option("--lenient-values", is_flag=True, help="dates: also ignore case and week zero-padding in values.")
+@click.option("--types", default=None, metavar="DATE,TIME", help="dates: score only these TimeML types.")
+def eval_(task: str, corpus: Path | None, lang: str | None, limit: int | None, errors: int, jobs: int,
+          as_json: bool, lenient_values: bool, types: str | None) -> None:
+    """Score newsparse against a gold corpus: articles, quotes or dates.
+
+    \b
+      newsparse eval articles --lang en --errors 10
+      newsparse eval dates --limit 60 --json | jq .summary
+    """
+    from . import evaluate
+    from .evaluate.report import render
+
+    if (lenient_values or types) and task != "dates":
+        raise click.UsageError("--lenient-values and --types apply to `eval dates` only")
+    options = {"lenient": True} if lenient_values else {}
+    if types:
+        options["types"] = frozenset(t.strip().upper() for t in types.split(",") if t.strip())
+    try:
+        with _progress_count(task) as on_doc:
+            report = evaluate.evaluate(task, corpus, lang=lang, limit=limit, jobs=jobs, errors=errors,
+                                       on_doc=on_doc, options=options)
+    except evaluate.CorpusMissing as exc:
+        click.echo(f"newsparse eval: {exc}", err=True)
+        sys.exit(2)
+    if as_json:
+        _stdout().write(batch.dumps(report, pretty=True) + "\n")
+    else:
+        from rich.console import Console
+        render(report, Console(width=None if sys.stdout.isatty() else 160))
+
+
+def _progress_count(label: str) -> Any:
+    """A transient "N docs" counter on stderr when it is a terminal; a no-op callback otherwise."""
+    if not sys.stderr.isatty():
+        return nullcontext(None)
+    from rich.console import Console
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    progress = Progress(SpinnerColumn(), TextColumn(f"{label}: {{task.completed}} docs"), TimeElapsedColumn(),
+                        console=Console(stderr=True), transient=True)
+
+    class _Live:
+        def __enter__(self) -> Any:
+            progress.__enter__()
+            task_id = progress.add_task(label, total=None)
+            return lambda: progress.advance(task_id)
+
+        def __exit__(self, *exc: object) -> None:
+            progress.__exit__(*exc)
+
+    return _Live()

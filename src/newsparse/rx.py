@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
+import signal
+import threading
 import time
 from collections.abc import Iterator
 from typing import Any
@@ -49,6 +51,53 @@ def time_left() -> float:
 def check_deadline() -> None:
     """Raise :class:`DocumentTimeout` if the budget is spent (for long pure-Python loops)."""
     time_left()
+
+
+HARD_LIMIT_REPEAT_SECONDS = 0.5
+
+
+@contextlib.contextmanager
+def hard_limit(seconds: float | None) -> Iterator[None]:
+    """Interrupt any Python code still running after ``seconds``, by raising :class:`DocumentTimeout`.
+
+    Pattern calls stop themselves (their timeout) and stages may call :func:`check_deadline`, but a
+    stage's plain Python loop that forgets to is unbounded. The batch runner therefore arms a
+    real-time timer around each document as a backstop. The timer repeats every
+    ``HARD_LIMIT_REPEAT_SECONDS`` so that a stage's broad ``except Exception`` cannot swallow the
+    stop for good. It needs SIGALRM and the main thread (a worker process or the CLI); elsewhere it
+    does nothing and the soft deadline alone applies. Not for library use: it owns SIGALRM.
+
+    >>> with hard_limit(0.05):
+    ...     try:
+    ...         while True:
+    ...             pass
+    ...     except DocumentTimeout:
+    ...         print("stopped")
+    stopped
+    """
+    if seconds is None or not _can_alarm():
+        yield
+        return
+    armed = [True]
+
+    def on_alarm(signum: int, frame: Any) -> None:
+        if not armed[0]:  # fired while we were leaving: the work is done, just stop the timer
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            return
+        raise DocumentTimeout(f"document still running after {seconds:g}s (hard limit)")
+
+    previous = signal.signal(signal.SIGALRM, on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, max(seconds, 1e-3), HARD_LIMIT_REPEAT_SECONDS)
+    try:
+        yield
+    finally:
+        armed[0] = False
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _can_alarm() -> bool:
+    return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
 
 
 class Pattern:

@@ -1,64 +1,189 @@
 """Authors: names from the byline, merged with an author box at the end of the article.
 
-An author box repeats the byline's name, then gives a role and a bio; it is the same person, so it
-adds to that author rather than creating another.
+A byline carries more than names: a prefix ("By", "Von"), a date, a job title, an e-mail or handle,
+the site or the agency ("| Reuters", ", CNN"). Only the people are authors; an agency is kept as the
+author's ``organization``, never as a person. An author box repeats the byline's name, then gives a
+role and a bio; it is the same person, so it adds to that author rather than creating another.
 """
 
 from __future__ import annotations
 
-from .. import rx
-from ..document import Author, Document
+from functools import cache
+
+from .. import lexicon, rx
+from ..document import Author, Document, Line
 from ..pipeline import stage
+from . import blocks as bk
+from .header import _byline_prefix, is_name_line
 
-_BY = rx.compile(r"^(?:by|von|par|por|di|door)\s+", rx.I)
-_SPLIT = rx.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b)\s*")
+MAX_BYLINES = 3
+HEADER_DATELINE_REACH = 8  # lines under the headline where a "Name - date" line still counts
+AUTHOR_BOX_LINES = 10  # how far from the end of the kept text an author box may start
+MAX_NAME_WORDS = 5
+
+# Where a byline stops being names: a separator, an e-mail or handle, a date label.
+_CUT = rx.compile(r"\s[|·•–—-]\s|\s?[|·•/]\s?|@|\s?\(|\s(?:on|in|at|um|à|for|für|pour|para|per|am|le|el|il|em|op)(?:\s|$)|\.\s|\s\d")
+_SPLIT = rx.compile(r"\s?(?:,|;|&|\s(?:and|und|et|y|e|en|with|mit|avec|con|and the)\s)\s?", rx.I)
+_GLUED_ROLE = rx.compile(r"(?<=\p{Ll})(?=\p{Lu}\p{Ll}+(?:\s\p{L}+)?$)")
 
 
-def byline_names(text: str) -> list[tuple[str, int]]:
-    """Names in a byline with their offsets in it.
+@cache
+def _roles() -> tuple[str, ...]:
+    return tuple(sorted(lexicon.words("author_roles"), key=len, reverse=True))
 
-    >>> byline_names("By Ana Ruiz and Tom Lee")
-    [('Ana Ruiz', 3), ('Tom Lee', 16)]
+
+@cache
+def _agencies() -> frozenset[str]:
+    return lexicon.words("news_agencies")
+
+
+@cache
+def _label_inside() -> rx.Pattern:
+    """A date label after the names: "By Ana Ruiz Published in Metro …"."""
+    labels = "|".join(sorted((rx.regex.escape(w) for w in lexicon.words("date_labels")), key=len, reverse=True))
+    return rx.compile(rf"\s(?i:{labels})\b")
+
+
+def strip_role(name: str) -> tuple[str, str | None]:
+    """Split a job title off a name: ``Jane DoeStaff Writer`` or ``Jane Doe, Staff Writer``.
+
+    >>> strip_role("Jane DoeStaff Writer")
+    ('Jane Doe', 'Staff Writer')
     """
-    m = _BY.match(text)
-    pos = m.end() if m else 0
+    folded = name.casefold()
+    for role in _roles():
+        if folded.endswith(role) and len(folded) > len(role) + 3:
+            head = name[: len(name) - len(role)].rstrip(" ,-")
+            if head and (head[-1].islower() or name[len(head)] == " " or not head[-1].isalpha()):
+                return head.strip(), name[len(head):].strip()
+    return name, None
+
+
+def clean_byline(text: str) -> str:
+    """The part of a byline that holds names: no prefix, date, label, handle or site tail.
+
+    >>> clean_byline("By Ana Ruiz | Feb. 7, 2024")
+    'Ana Ruiz'
+    >>> clean_byline("ByTom Lee Dec 9, 2016")
+    'Tom Lee'
+    """
+    m = _byline_prefix().match(text)
+    rest = text[m.end():] if m else text
+    m2 = _byline_prefix().match(rest)  # "Byby Ana Ruiz"
+    if m2 is not None and rest[:2].casefold() == "by":
+        rest = rest[m2.end():]
+    date = bk.find_date(rest)
+    if date is not None:
+        rest = rest[: date.start()]
+    label = _label_inside().search(rest)
+    if label is not None:
+        rest = rest[: label.start()]
+    cut = _CUT.search(rest)
+    if cut is not None:
+        rest = rest[: cut.start()]
+    return rest.strip(" ,;:-–—|·•")
+
+
+def looks_like_person(part: str) -> bool:
+    """A name: one to five words, starting with a capital (or a CJK character), no digits."""
+    words = part.split()
+    if not words or len(words) > MAX_NAME_WORDS or any(ch.isdigit() for ch in part):
+        return False
+    if part.casefold() in _agencies() or part.casefold() in _roles():
+        return False
+    first = part[0]
+    if len(bk._CJK.finditer(first)) == 1:
+        return True
+    return first.isupper() and len(words) >= 2 and part.casefold() not in lexicon.words("boilerplate_lines")
+
+
+def byline_names(text: str) -> list[tuple[str, int, str | None]]:
+    """People in a byline: (name, offset in ``text``, role).
+
+    >>> [n for n, _, _ in byline_names("By Ana Ruiz and Tom Lee, Reuters")]
+    ['Ana Ruiz', 'Tom Lee']
+    """
+    names = clean_byline(text)
+    base = text.find(names) if names else -1
+    if base < 0:
+        return []
     out = []
-    for part in _SPLIT.split(text[pos:]):
-        idx = text.find(part, pos)
-        if part.strip():
-            out.append((part.strip(), idx))
+    pos = 0
+    for part in _SPLIT.split(names):
+        idx = names.find(part, pos)
         pos = idx + len(part)
+        name, role = strip_role(part.strip())
+        if looks_like_person(name):
+            out.append((name, base + idx + (len(part) - len(part.lstrip())), role))
     return out
 
 
-@stage("authors", requires=("lines", "labels"), assigns=("authors",))
+def organization_of(text: str) -> str | None:
+    """An agency named in the byline ("…, Reuters", "| dpa"), kept apart from the people."""
+    for token in _SPLIT.split(text.replace("|", ",").replace("·", ",")):
+        token = token.strip(" .()")
+        if token.casefold() in _agencies():
+            return token
+    return None
+
+
+def _add_byline(doc: Document, line: Line, by_name: dict[str, Author]) -> None:
+    org = organization_of(line.text)
+    for name, off, role in byline_names(line.text):
+        start = line.content_start + off
+        author = by_name.setdefault(name.casefold(), Author(name=name, organization=org))
+        author.role = author.role or role
+        author.mentions.append(doc.span(start, start + len(name)))
+
+
+def _header_datelines(doc: Document) -> list[Line]:
+    """Datelines just under the headline, where "Ana Ruiz - Feb. 7, 2024" puts the author first."""
+    if doc.headline is None:
+        return []
+    first = next(ln.index for ln in doc.lines if ln.content_start == doc.headline.start)
+    near = doc.lines[first + 1:first + 1 + HEADER_DATELINE_REACH]
+    return [ln for ln in near if doc.labels[ln.index] == "dateline" and _LEADING_NAME.match(ln.text)]
+
+
+_LEADING_NAME = rx.compile(r"\p{Lu}[\p{L}'’.-]+(?:\s\p{Lu}[\p{L}'’.-]+){1,3}\s?(?:[-|·•–—,]|\s\s)")
+
+
+@stage("authors", requires=("lines", "labels", "headline"), assigns=("authors",))
 def authors(doc: Document) -> None:
     by_name: dict[str, Author] = {}
-    for line in doc.lines_labelled("byline"):
-        for name, off in byline_names(line.text):
-            start = line.content_start + off
-            author = by_name.setdefault(name.casefold(), Author(name=name))
-            author.mentions.append(doc.span(start, start + len(name)))
-    # An author box near the end: the name alone on a line, then a short role, then a bio sentence.
-    tail = [ln for ln in doc.lines if not ln.is_blank and doc.labels[ln.index] is None][-8:]
+    for line in doc.lines_labelled("byline")[:MAX_BYLINES]:
+        _add_byline(doc, line, by_name)
+    if not by_name:
+        for line in _header_datelines(doc):
+            _add_byline(doc, line, by_name)
+    merge_author_box(doc, by_name)
+    doc.authors = list(by_name.values())
+
+
+def merge_author_box(doc: Document, by_name: dict[str, Author]) -> None:
+    """An author box near the end: the byline's name again (maybe twice), a short role, a bio."""
+    tail = [ln for ln in doc.lines if not ln.is_blank and doc.labels[ln.index] is None][-AUTHOR_BOX_LINES:]
     for i, line in enumerate(tail):
         author = by_name.get(line.text.casefold())
-        if author is None or doc.labels[line.index] is not None:
+        if author is None or doc.labels[line.index] is not None or not is_name_line(line.text):
             continue
         doc.labels[line.index] = "author_box"
         author.mentions.append(doc.line_span(line))
         for nxt in tail[i + 1:]:
-            if doc.labels[nxt.index] is not None:
-                continue
-            if nxt.text.casefold() == line.text.casefold():
-                doc.labels[nxt.index] = "author_box"
-                author.mentions.append(doc.line_span(nxt))
-            elif author.role is None and len(nxt.text) < 60 and not nxt.text.endswith("."):
-                author.role = nxt.text
-                doc.labels[nxt.index] = "author_box"
-            elif author.bio is None and nxt.text.startswith(author.name.split()[0]):
-                author.bio = nxt.text
-                doc.labels[nxt.index] = "author_box"
-            else:
+            if not _absorb(doc, author, nxt):
                 break
-    doc.authors = list(by_name.values())
+
+
+def _absorb(doc: Document, author: Author, line: Line) -> bool:
+    """Take one author-box line (repeated name, role, bio) into ``author``; False when it is none."""
+    text = line.text
+    if text.casefold() == author.name.casefold():
+        author.mentions.append(doc.line_span(line))
+    elif author.role is None and len(text) < 60 and not text.endswith("."):
+        author.role = text
+    elif author.bio is None and text.startswith(author.name.split()[0]):
+        author.bio = text
+    else:
+        return False
+    doc.labels[line.index] = "author_box"
+    return True

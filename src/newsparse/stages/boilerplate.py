@@ -1,22 +1,32 @@
 """Boilerplate: lines that are page furniture, not the article.
 
-Each dropped line is recorded in ``Document.boilerplate`` with a ``kind`` saying why, so nothing is
-lost silently.
+The lines are classified as blocks (see :mod:`.blocks`): prose-like or not, smoothed by their
+neighbours, and the article is the densest run of prose. Everything before that run, except a window
+of lines just above it where the headline, dek, byline and date live (the ``header`` stage decides
+those), and everything after it is furniture; so are lines inside it that a cue condemns (a share
+row, a timer, "Advertisement"). Each dropped line is recorded in ``Document.boilerplate`` with a
+``kind`` saying why, so nothing is lost silently. Short lines that carry the date near the article
+are labelled ``dateline`` for the dates stage instead.
 """
 
 from __future__ import annotations
 
-from .. import lexicon, rx
+from .. import rx
 from ..document import Document, Line
 from ..pipeline import stage
+from . import blocks as bk
 
-_TIMER = rx.compile(r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*/\s*\d{1,2}:\d{2}(?::\d{2})?)?")
-_EMPTY_STAMP = rx.compile(r"(?:updated|published|posted|last updated|aktualisiert|mis à jour)\s*:?", rx.I)
+HEADER_WINDOW = 30  # non-furniture lines above the article body left for the header stage
+
+_EMPTY_STAMP = rx.compile(
+    r"(?:updated|published|posted|last updated|aktualisiert|veröffentlicht|mis à jour|publié|actualizado|publicado)\s*:?",
+    rx.I,
+)
 
 
 def is_timer(line: Line) -> bool:
     """A media player's clock, e.g. ``0:00`` or ``1:05 / 3:20``."""
-    return _TIMER.fullmatch(line.text) is not None
+    return bk.cue_kind(line.text) == "timer"
 
 
 def is_empty_stamp(line: Line) -> bool:
@@ -24,23 +34,72 @@ def is_empty_stamp(line: Line) -> bool:
     return _EMPTY_STAMP.fullmatch(line.text) is not None
 
 
-def is_furniture_phrase(line: Line) -> bool:
-    """A share/follow/navigation word standing alone, from the ``boilerplate_lines`` lexicon."""
-    return line.text.casefold().rstrip(":") in lexicon.words("boilerplate_lines")
+def _header_window_start(blocks: list[bk.Block], first: int) -> int:
+    """Index of the first block of the header window above the body's first block ``first``."""
+    seen = 0
+    i = first
+    while i > 0 and seen < HEADER_WINDOW:
+        i -= 1
+        if blocks[i].cue is None:
+            seen += 1
+    return i
+
+
+def _outside_kind(block: bk.Block, before_body: bool) -> str:
+    if block.cue is not None:
+        return block.cue
+    return "navigation" if before_body else "footer"
+
+
+def _mark_block(doc: Document, block: bk.Block, kind: str) -> None:
+    if is_empty_stamp(block.line):
+        doc.mark_boilerplate(block.line, "empty_date_label")
+    elif bk.is_dateline(block.line.text):
+        doc.labels[block.line.index] = "dateline"
+    else:
+        doc.mark_boilerplate(block.line, kind)
+
+
+def _mark_inside(doc: Document, block: bk.Block) -> None:
+    """A line inside the header window or the body: dropped only on a cue."""
+    if is_empty_stamp(block.line):
+        doc.mark_boilerplate(block.line, "empty_date_label")
+    elif block.cue in ("timer", "counter", "share_or_navigation", "repeated_line") or (
+        block.cue is not None and block.cls == bk.BAD and not bk.is_dateline(block.line.text)
+    ):
+        doc.mark_boilerplate(block.line, block.cue)
 
 
 @stage("boilerplate", requires=("lines", "labels"), assigns=("boilerplate",))
 def boilerplate(doc: Document) -> None:
-    seen: set[str] = set()
-    for line in doc.lines:
-        if line.is_blank:
+    blocks, region = bk.classify(doc.lines)
+    if region is None:
+        for block in blocks:
+            _mark_inside(doc, block)
+        return
+    first, last = region
+    window = _header_window_start(blocks, first)
+    for i, block in enumerate(blocks):
+        if doc.labels[block.line.index] is not None:
             continue
-        if is_timer(line):
-            doc.mark_boilerplate(line, "timer")
-        elif is_empty_stamp(line):
-            doc.mark_boilerplate(line, "empty_date_label")
-        elif is_furniture_phrase(line):
-            doc.mark_boilerplate(line, "share_or_navigation")
-        elif line.text in seen and len(line.text) > 20:
-            doc.mark_boilerplate(line, "repeated_line")
-        seen.add(line.text)
+        if is_empty_stamp(block.line):
+            doc.mark_boilerplate(block.line, "empty_date_label")
+        elif i < window:
+            _mark_block(doc, block, _outside_kind(block, before_body=True))
+        elif i < first:
+            _mark_inside(doc, block)
+        elif i <= last:
+            _mark_body_line(doc, block)
+        else:
+            _mark_block(doc, block, _outside_kind(block, before_body=False))
+
+
+def _mark_body_line(doc: Document, block: bk.Block) -> None:
+    """Inside the article: cue-condemned lines go, and lines the smoothing judged not prose."""
+    if block.cue is not None or block.cls == bk.BAD:
+        if bk.is_dateline(block.line.text) and block.cue is None:
+            doc.labels[block.line.index] = "dateline"
+            return
+        _mark_inside(doc, block)
+        if doc.labels[block.line.index] is None and block.cls == bk.BAD and block.chars < bk.LENGTH_LOW:
+            doc.mark_boilerplate(block.line, block.cue or "short_line")

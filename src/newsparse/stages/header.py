@@ -1,18 +1,35 @@
-"""Header: headline, dek, byline and photo captions at the top of the article.
+"""Header: headline, dek, byline, dateline and photo captions above the article body.
 
-The header is the first few non-furniture lines. The headline is the first title-like line; a dek is a
-sentence right under it, before the byline; a caption is a line that ends in a photo credit.
+The ``boilerplate`` stage leaves unlabelled a window of lines above the article's first paragraph.
+In a page dump the headline is usually the title-like line closest above that paragraph, often
+followed by a byline, a date or a dek, and often repeated by the layout (the document title in the
+navigation, then the ``h1``). Each candidate gets a small score from those cues; what is left in the
+window above the headline is navigation, and what is left between headline and body is furniture.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from .. import lexicon, rx
 from ..document import Document, Image, Line
 from ..pipeline import stage
+from . import blocks as bk
 
-HEADER_LINES = 8
+MAX_HEADER_LINES = 40  # candidates looked at above the first paragraph
+BODY_SAMPLE_LINES = 6
+OVERLAP_WEIGHT = 3.0
+DEK_MARGIN = 2.5  # how much lower a title right above the best candidate may score and still win
+BELOW_BODY_LINES = 15
+PARAGRAPH_GAP = 3  # lines within which a second paragraph confirms the body has started  # and below it, where a teaser paragraph was taken for the body's start
+HEADLINE_MAX_CHARS = 300
+DEK_MAX_CHARS = 400
+BYLINE_MAX_CHARS = 160
+PROSE_MIN_WORDS = 6
+TITLE_CASE_SHARE = 0.6
+NAME_BYLINE_REACH = 2  # a name alone is a byline right under the headline (or dek), or next to a date
 
-_CREDIT = None
+_CREDIT: rx.Pattern | None = None
 
 
 def credit_pattern() -> rx.Pattern:
@@ -21,52 +38,352 @@ def credit_pattern() -> rx.Pattern:
     if _CREDIT is None:
         cues = "|".join(sorted((rx.regex.escape(c) for c in lexicon.entries("photo_credits")), key=len, reverse=True))
         _CREDIT = rx.compile(
-            rf"(?:^|(?<=[.!?)\]]\s{{0,3}})|\(|\s[|/]\s?)(?P<credit>(?:{cues})(?:\s*[/:]\s*|\s+)?[^\n]{{0,80}}?)\)?\s*$"
+            rf"(?:^|(?<=[.!?)\]]\s{{0,3}})|\(|\[|\s[|/]\s?)(?P<credit>(?:{cues})\b(?:\s?[/:]\s?|\s)?[^\n]{{0,70}}?)[)\]]?\s*$",
+            rx.I,
         )
     return _CREDIT
 
 
-_BYLINE = rx.compile(r"(?:by|von|par|por|di|door)\s+\p{Lu}", rx.I)
-_NAME_LINE = rx.compile(r"\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]*){1,3}")
+# "WASHINGTON (AP) --", "NAIROBI, August 8 (Xinhua) --": the place line that opens a wire story.
+_PLACE_DATELINE = rx.compile(r"(?:\(\p{L}[\p{L} .]{0,30}\)\s?(?:--|_|—|–|-)?|\s(?:--|_|—))$")
+_PARAGRAPH_END = rx.compile(r"[.!?。！？…\"”»]\s*$")
 
 
-def looks_like_headline(line: Line) -> bool:
-    return 3 <= len(line.text) <= 250 and not line.text.endswith((".", ":")) or line.text.endswith("?")
+def is_paragraph(line: Line) -> bool:
+    """A line of running prose: long, or a full sentence of some length (any language).
+
+    >>> from newsparse.stages.normalize import split_lines
+    >>> is_paragraph(split_lines("The council met on Monday and voted to close the old bridge for repairs.")[0])
+    True
+    """
+    text = line.text
+    if len(text) >= 200:
+        return True
+    if len(bk._CJK.finditer(text[:60])) > 20:
+        return len(text) >= 50 and _PARAGRAPH_END.search(text) is not None
+    return len(text) >= 80 and len(text.split()) >= 12 and _PARAGRAPH_END.search(text) is not None
 
 
 def find_caption_credit(doc: Document, line: Line) -> Image | None:
+    """A caption that ends in a photo credit (or a credit line alone)."""
+    if len(line.text) > 600:
+        return None
     m = credit_pattern().search(line.text)
-    if not m or m.start("credit") < 15:
+    if not m or len(m.group("credit").split()) > 9 or m.group("credit").rstrip().endswith((".", ",")):
         return None
     cs = line.content_start + m.start("credit")
     ce = line.content_start + m.end("credit")
-    caption = doc.span(line.content_start, line.content_end)
-    return Image(caption=caption, credit=doc.span(cs, ce))
+    return Image(caption=doc.line_span(line), credit=doc.span(cs, ce))
+
+
+@dataclass(slots=True)
+class Candidate:
+    line: Line
+    pos: int  # index among header candidates
+
+
+def _title_like(text: str) -> bool:
+    """Could be a headline: a few words, not a sentence run-on, not a label ending in a colon."""
+    if not 8 <= len(text) <= HEADLINE_MAX_CHARS or text.endswith((":", ",", "|")) or _PLACE_DATELINE.search(text):
+        return False
+    cjk = len(bk._CJK.finditer(text[:40])) > 6
+    return cjk or len(text.split()) >= 3
+
+
+_TERM = rx.compile(r"\p{L}[\p{L}\p{N}]{2,}|\p{N}{2,}")
+
+
+def content_terms(text: str) -> frozenset[str]:
+    """Words that carry a topic: three letters or more and not a function word; CJK as bigrams.
+
+    >>> sorted(content_terms("The bridge reopened on Monday"))
+    ['bridge', 'monday', 'reopened']
+    """
+    stops = bk.all_stopwords()
+    terms = {t.casefold() for m in _TERM.finditer(text) for t in [m.group()] if t.casefold() not in stops}
+    cjk = "".join(m.group() for m in bk._CJK.finditer(text[:3000]))
+    terms.update(cjk[k:k + 2] for k in range(len(cjk) - 1))
+    return frozenset(terms)
+
+
+def topic_overlap(text: str, body_terms: frozenset[str]) -> float:
+    """Share of a candidate headline's topic words that the article's first paragraphs use."""
+    terms = content_terms(text)
+    return len(terms & body_terms) / len(terms) if terms else 0.0
+
+
+def _cluster_bonus(doc: Document, line: Line) -> float:
+    """A byline or a date within the next few lines: the header cluster that follows a headline."""
+    bonus = 0.0
+    seen = 0
+    for nxt in doc.lines[line.index + 1:line.index + 12]:
+        if nxt.is_blank:
+            continue
+        seen += 1
+        if seen > 4 or doc.labels[nxt.index] == "headline":
+            break
+        text = nxt.text
+        if is_byline(text) or (seen <= 3 and is_lone_name_byline(doc, nxt)):
+            bonus = max(bonus, 3.0 if seen <= 3 else 2.0)
+        elif bk.is_dateline(text):
+            bonus = max(bonus, 2.5 if seen <= 3 else 1.5)
+    return bonus
+
+
+def headline_score(
+    doc: Document, lines: list[Line], i: int, body_pos: int, counts: dict[str, int], body_terms: frozenset[str]
+) -> float:
+    """How headline-like ``lines[i]`` is, from its shape and its neighbours (higher is better)."""
+    line = lines[i]
+    text = line.text
+    score = 1.0 if len(text.split()) >= 4 else 0.0
+    cluster = _cluster_bonus(doc, line)
+    if i >= body_pos and (cluster < 2.0 or looks_like_sentence(text)):
+        return -1.0  # below the first paragraph only a title with a byline or date right under it
+    score += cluster
+    nxt = lines[i + 1] if i + 1 < len(lines) else None
+    if nxt is not None and (i + 1 == body_pos or is_paragraph(nxt)):
+        score += 1.5
+    if counts.get(text.casefold(), 0) > 1:
+        score += 1.5
+    score += OVERLAP_WEIGHT * topic_overlap(text, body_terms)
+    if text.endswith((".", "!")):
+        score -= 1.0 if len(text) < 120 else 2.0
+    if _in_list_run(lines, i):
+        score -= 1.5
+    score -= 0.05 * abs(body_pos - i) + (1.0 if i > body_pos else 0.0)
+    return score
+
+
+def _listy(line: Line | None) -> bool:
+    """A short title-like line that is no byline, date or paragraph: what menus and teasers are made of."""
+    if line is None:
+        return False
+    text = line.text
+    return _title_like(text) and not is_paragraph(line) and not is_byline(text) and not bk.is_dateline(text)
+
+
+def _in_list_run(lines: list[Line], i: int) -> bool:
+    """Inside a run of short title-like lines (a menu or a teaser list), not at its end."""
+    def at(j: int) -> Line | None:
+        return lines[j] if 0 <= j < len(lines) else None
+    return (_listy(at(i - 1)) and _listy(at(i + 1))) or (_listy(at(i + 1)) and _listy(at(i + 2)))
+
+
+def _neighbours(doc: Document, line: Line) -> tuple[Line | None, Line | None]:
+    """The non-blank lines right before and after ``line`` in the page."""
+    before = next((ln for ln in reversed(doc.lines[max(0, line.index - 4):line.index]) if not ln.is_blank), None)
+    after = next((ln for ln in doc.lines[line.index + 1:line.index + 5] if not ln.is_blank), None)
+    return before, after
+
+
+def is_lone_name_byline(doc: Document, line: Line) -> bool:
+    """A name alone on a line that is not one item of a menu (its neighbours are not menu-like)."""
+    if not is_name_line(line.text):
+        return False
+    before, after = _neighbours(doc, line)
+    return not (_listy(before) and _listy(after))
+
+
+def _byline_prefix() -> rx.Pattern:
+    global _BYLINE
+    if _BYLINE is None:
+        words = "|".join(sorted((rx.regex.escape(w) for w in lexicon.words("byline_prefixes")), key=len, reverse=True))
+        _BYLINE = rx.compile(rf"(?:(?i:{words})\b\s?:?\s?(?=\p{{L}})|By(?=\p{{Lu}}))")
+    return _BYLINE
+
+
+_BYLINE: rx.Pattern | None = None
+def is_name_line(text: str) -> bool:
+    """A person's name alone (see :func:`.blocks.looks_like_name`)."""
+    return bk.looks_like_name(text)
+
+
+def is_byline(text: str) -> bool:
+    """``By Ana Ruiz``, ``Von Jan Berg | 3. März 2024``, ``ByAna Ruiz``.
+
+    >>> is_byline("By Ana Ruiz and Tom Lee"), is_byline("Bystanders gathered.")
+    (True, False)
+    """
+    if len(text) > BYLINE_MAX_CHARS:
+        return False
+    m = _byline_prefix().match(text)
+    if m is None:
+        return False
+    rest = text[m.end():]
+    return bool(rest) and (rest[0].isupper() or rest[:2].casefold() == "by")
+
+
+def _opens_body(lines: list[Line], i: int) -> bool:
+    line = lines[i]
+    return is_paragraph(line) and not is_byline(line.text) and not credit_pattern().search(line.text)
+
+
+def find_body_start(lines: list[Line]) -> int:
+    """Position of the first paragraph that another paragraph follows closely (``len(lines)`` if none).
+
+    A lone paragraph among menus is a teaser or a notice; the article is a run of them. When no two
+    paragraphs sit together, the first paragraph will do.
+    """
+    first = None
+    for i in range(len(lines)):
+        if not _opens_body(lines, i):
+            continue
+        if first is None:
+            first = i
+        if any(_opens_body(lines, j) for j in range(i + 1, min(i + 1 + PARAGRAPH_GAP, len(lines)))):
+            return i
+    return first if first is not None else len(lines)
+
+
+def pick_headline(doc: Document, lines: list[Line], body_pos: int) -> int | None:
+    """Index of the headline among ``lines`` above ``body_pos``, or None when nothing looks like one."""
+    counts: dict[str, int] = {}
+    for ln in doc.lines:
+        if 8 <= len(ln.text) <= HEADLINE_MAX_CHARS:
+            key = ln.text.casefold()
+            counts[key] = counts.get(key, 0) + 1
+    best, best_score = None, 0.5
+    scores: dict[int, float] = {}
+    body_terms = content_terms(" ".join(ln.text for ln in lines[body_pos:body_pos + BODY_SAMPLE_LINES]))
+    for i in range(max(0, body_pos - MAX_HEADER_LINES), min(body_pos + BELOW_BODY_LINES, len(lines))):
+        text = lines[i].text
+        if not _title_like(text) or is_byline(text) or bk.is_dateline(text) or is_paragraph(lines[i]):
+            continue
+        if find_caption_credit(doc, lines[i]) is not None:
+            continue
+        score = headline_score(doc, lines, i, body_pos, counts, body_terms)
+        scores[i] = score
+        if score > best_score:
+            best, best_score = i, score
+    if best is None and _is_title_line(doc, lines, body_pos):
+        return 0
+    if best is not None and best - 1 in scores and _is_dek_under(lines[best - 1].text, lines[best].text):
+        if scores[best - 1] > best_score - DEK_MARGIN:
+            return best - 1
+    return best
+
+
+def _is_title_line(doc: Document, lines: list[Line], body_pos: int) -> bool:
+    """The text opens with a short non-sentence line set off by a blank line, then prose: a bare title.
+
+    This is how hand-made or archived articles look (title, blank line, paragraphs), with none of a
+    page's cues around the title.
+    """
+    if not lines or body_pos > 1 or lines[0].index != next(ln.index for ln in doc.lines if not ln.is_blank):
+        return False
+    first = lines[0]
+    after = doc.lines[first.index + 1] if first.index + 1 < len(doc.lines) else None
+    text = first.text
+    return (
+        after is not None and after.is_blank and len(lines) > 1
+        and (_title_like(text) or len(text.split()) < 3) and not _PLACE_DATELINE.search(text)
+        and (is_title_case(text) or not (looks_like_sentence(text) or is_paragraph(first)))
+    )
+
+
+def is_title_case(text: str) -> bool:
+    """Most longer words capitalised, as English headlines are set.
+
+    >>> is_title_case("Council Votes to Close the Old Bridge."), is_title_case("The council voted on it.")
+    (True, False)
+    """
+    words = [w for w in text.split()[1:] if len(w) >= 4 and w[0].isalpha()]
+    return len(words) >= 2 and sum(w[0].isupper() for w in words) >= TITLE_CASE_SHARE * len(words)
+
+
+def looks_like_sentence(text: str) -> bool:
+    """Ends like a sentence or opens with a quotation mark: a dek or a paragraph, not a title.
+
+    >>> looks_like_sentence("The mayor wants a new bridge."), looks_like_sentence("Bridge Reopens")
+    (True, False)
+    """
+    return text.endswith((".", "!", "…", ".”", '."', ".’")) or text.startswith(("“", '"', "‘", "'", "«", "„"))
+
+
+def _is_dek_under(title: str, below: str) -> bool:
+    """``below`` reads as the standfirst of ``title``: a title above a sentence."""
+    return len(title.split()) >= 3 and looks_like_sentence(below) and not looks_like_sentence(title)
+
+
+def _next_to_date(doc: Document, line: Line) -> bool:
+    """A dateline sits right above or below ``line``."""
+    return any(n is not None and bk.is_dateline(n.text) for n in _neighbours(doc, line))
+
+
+def _label_header_line(doc: Document, line: Line, headline: Line | None, near: bool) -> None:
+    """Byline, dateline, caption or furniture: what a line between headline and body is."""
+    if headline is not None and line.text == headline.text:
+        doc.mark_boilerplate(line, "repeated_headline")
+    elif is_byline(line.text) or (near and headline is not None and is_lone_name_byline(doc, line)):
+        doc.labels[line.index] = "byline"
+    elif bk.is_dateline(line.text):
+        doc.labels[line.index] = "dateline"
+    elif (image := find_caption_credit(doc, line)) is not None:
+        doc.images.append(image)
+        doc.labels[line.index] = "caption"
+    elif not _is_prose_line(line.text):
+        doc.mark_boilerplate(line, "header_furniture")
+
+
+def _is_prose_line(text: str) -> bool:
+    """A short sentence of the article (kept for the body), not a label or a menu item."""
+    return len(text.split()) >= PROSE_MIN_WORDS and looks_like_sentence(text) and not text.startswith(("“", '"'))
+
+
+def _is_dek(doc: Document, lines: list[Line], i: int, body_pos: int) -> bool:
+    """A sentence right under the headline, before the byline/date/caption that precede the body."""
+    if i >= len(lines) or len(lines[i].text) > DEK_MAX_CHARS or len(lines[i].text) < 20:
+        return False
+    if i < body_pos:
+        return True
+    following = doc.lines[lines[i].index + 1:lines[i].index + 8]
+    return any(
+        is_byline(ln.text) or bk.is_dateline(ln.text) or is_name_line(ln.text) or find_caption_credit(doc, ln)
+        or doc.labels[ln.index] == "boilerplate"
+        for ln in following if not ln.is_blank
+    ) and not is_paragraph(next((ln for ln in following if not ln.is_blank), lines[i]))
 
 
 @stage("header", requires=("lines", "labels", "boilerplate"), assigns=("headline", "dek", "images"))
 def header(doc: Document) -> None:
-    candidates = [ln for ln in doc.lines if not ln.is_blank and doc.labels[ln.index] is None][:HEADER_LINES]
-    headline_line = next((ln for ln in candidates if looks_like_headline(ln)), None)
-    if headline_line is not None:
-        doc.headline = doc.line_span(headline_line)
-        doc.labels[headline_line.index] = "headline"
-    for ln in candidates:
-        if doc.labels[ln.index] is not None:
+    lines = [ln for ln in doc.lines if not ln.is_blank and doc.labels[ln.index] in (None, "dateline")]
+    body_pos = find_body_start(lines)
+    if body_pos == len(lines):  # no paragraph at all: nothing to find a header above; keep the lines
+        body_pos = min(1, len(lines))
+    h = pick_headline(doc, lines, body_pos)
+    headline = lines[h] if h is not None else None
+    if headline is not None:
+        doc.headline = doc.line_span(headline)
+        doc.labels[headline.index] = "headline"
+        for line in lines[:h]:
+            if doc.labels[line.index] is None:
+                kind = "repeated_headline" if line.text == headline.text else "navigation"
+                doc.mark_boilerplate(line, kind)
+        if h + 1 < len(lines) and _is_dek(doc, lines, h + 1, body_pos) and not is_byline(lines[h + 1].text) and not bk.is_dateline(lines[h + 1].text):
+            doc.dek = doc.line_span(lines[h + 1])
+            doc.labels[lines[h + 1].index] = "dek"
+    if h is not None:
+        first = h + (2 if doc.dek is not None else 1)
+        found = find_body_start(lines[first:])
+        body_pos = first + (found if found < len(lines) - first else 0)
+    start = h + 1 if h is not None else 0
+    between = [ln for ln in lines[start:body_pos] if doc.labels[ln.index] is None]
+    for pos, line in enumerate(between):
+        if doc.labels[line.index] is None and not is_paragraph(line):
+            _label_header_line(doc, line, headline, near=pos < NAME_BYLINE_REACH or _next_to_date(doc, line))
+    _label_body_captions(doc, lines[body_pos:], headline)
+
+
+def _label_body_captions(doc: Document, lines: list[Line], headline: Line | None) -> None:
+    """Captions and repeated headlines among the body's lines; a byline right at the body's top."""
+    for pos, line in enumerate(lines):
+        if doc.labels[line.index] is not None:
             continue
-        if headline_line is not None and ln.text == headline_line.text:
-            doc.mark_boilerplate(ln, "repeated_headline")
-            continue
-        image = find_caption_credit(doc, ln)
-        if image is not None:
+        if headline is not None and line.text == headline.text:
+            doc.mark_boilerplate(line, "repeated_headline")
+        elif (image := find_caption_credit(doc, line)) is not None:
             doc.images.append(image)
-            doc.labels[ln.index] = "caption"
-        elif _BYLINE.match(ln.text) and len(ln.text) < 80:
-            doc.labels[ln.index] = "byline"
-        elif _NAME_LINE.fullmatch(ln.text):
-            doc.labels[ln.index] = "byline"
-        elif doc.dek is None and headline_line is not None and ln.index > headline_line.index and not any(
-            doc.labels[i] in ("byline", "caption") for i in range(headline_line.index + 1, ln.index)
-        ) and ln.index - headline_line.index <= 3 and len(ln.text) > 40:
-            doc.dek = doc.line_span(ln)
-            doc.labels[ln.index] = "dek"
+            doc.labels[line.index] = "caption"
+        elif pos < 3 and is_byline(line.text):
+            doc.labels[line.index] = "byline"

@@ -1,65 +1,281 @@
-"""Quotes: quoted speech, its kind, and who said it."""
+"""Quotes: quoted speech, its kind, and who said it.
+
+Every paragraph that is not page furniture is scanned once (headline, dek, body and captions alike,
+so that a layout mistake does not drop a quote). For each quotation (``quote_marks``) the words on
+each side, cut at the sentence boundary, are read for a cue (``quote_cues``); the speaker's words
+become the mention and ``speaker_names`` resolves them to the best name. A quote with no cue of its
+own takes the speaker of the quote beside it in the same paragraph, and a paragraph that opens with
+an uncued quote continues the previous paragraph's speaker (the multi-paragraph convention).
+A name, title or scare-quoted term is kept as ``kind: "term"`` with no speaker.
+"""
 
 from __future__ import annotations
 
-from .. import lexicon, rx
+from dataclasses import dataclass
+
+from .. import lexicon
 from ..document import Document, Line, Quote, Speaker
 from ..pipeline import stage
+from .quote_cues import cue_after, cue_before, sentence_end, sentence_start, sentence_subject
+from .quote_marks import Quoted, find_quoted
+from .speaker_names import NameBook
+from .speakers import Mention, Tok, is_speech_verb, subject_before, tokenize
 
-# An opening mark at a word start, then the shortest run to a closing mark not followed by a letter
-# (so the apostrophe in "Iraq’s" closes nothing, while "forces’ safety,’" closes at the second ’).
-_QUOTED = rx.compile(
-    r"""(?<![\p{L}\p{N}])(?:“(?P<c>[^“”\n]+?)”|"(?P<s>[^"\n]+?)"|‘(?P<q>[^‘\n]+?)’(?![\p{L}]))"""
-)
-
-_NAME = r"(?P<name>(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.\s+)?\p{Lu}[\p{L}’'.-]+(?:\s+\p{Lu}[\p{L}’'.-]+){0,3}|(?:the|a|an)\s+[\p{Ll}\p{Lu}][\p{L}\s-]{0,40}?|he|she|they|it|we)"
-
-
-def _cue_patterns() -> tuple[rx.Pattern, rx.Pattern]:
-    verbs = "|".join(sorted(lexicon.words("speech_verbs"), key=len, reverse=True))
-    after = rx.compile(rf"^[\s,]*(?:{verbs})\s+{_NAME}|^[\s,]*{_NAME}\s+(?:{verbs})\b", rx.I)
-    before = rx.compile(rf"{_NAME}\s+(?:{verbs})[\s,:]*$|according\s+to\s+{_NAME}[\s,:]*$", rx.I)
-    return after, before
+SKIPPED_LABELS = frozenset({"boilerplate"})
+MAX_TERM_WORDS = 4
+PROSE_WORDS = 6
+MAX_TITLE_WORDS = 8
+_SMALL_WORDS = frozenset({"a", "an", "the", "of", "in", "on", "and", "for", "to", "at", "by", "or", "with", "from", "is"})
 
 
-_CUES: tuple[rx.Pattern, rx.Pattern] | None = None
+@dataclass(slots=True)
+class _Found:
+    """One quotation of a paragraph while the paragraph is read."""
+
+    q: Quoted
+    before: list[Tok]
+    after: list[Tok]
+    after_cut: bool  # the sentence ends between this quote and the next one
+    mention: Mention | None = None
+    mention_toks: list[Tok] | None = None
+    kind: str = "direct"
+    speaker: Speaker | None = None
 
 
-def find_speaker(doc: Document, line: Line, q_start: int, q_end: int) -> Speaker | None:
-    global _CUES
-    if _CUES is None:
-        _CUES = _cue_patterns()
-    after, before = _CUES
-    rest = line.text[q_end + 1 - line.content_start:]
-    m = after.match(rest)
-    base = q_end + 1
-    if m is None:
-        head = line.text[: q_start - 1 - line.content_start]
-        m = before.search(head)
-        base = line.content_start
-    if m is None:
+def _outside_tokens(text: str, found: list[Quoted]) -> tuple[list[Tok], list[int]]:
+    """The paragraph's tokens with each quotation as one opaque token, and where each one sits.
+
+    A quotation that ends in a full stop before a capital (``"We won." The``) is followed by a stop
+    token, so that sentence boundaries outside quotations are found the same way as inside text.
+    """
+    toks: list[Tok] = []
+    where: list[int] = []
+    left = 0
+    for k, q in enumerate(found):
+        toks.extend(tokenize(text, left, q.open_at))
+        where.append(len(toks))
+        toks.append(Tok(q.open_at, q.close_end, "“…”", "“…”"))
+        left = q.close_end
+        right = found[k + 1].open_at if k + 1 < len(found) else len(text)
+        nxt = text[left:right].lstrip()[:1]
+        if text[q.start:q.end].rstrip().endswith(".") and (not nxt or nxt.isupper()):
+            toks.append(Tok(left, left, ".", "."))
+    toks.extend(tokenize(text, left, len(text)))
+    return toks, where
+
+
+def _regions(text: str, found: list[Quoted]) -> list[_Found]:
+    """Each quote with the tokens of its sentence before it (earlier quotes of the sentence stay in,
+    as opaque tokens) and after it up to the next quotation or the sentence's end."""
+    toks, where = _outside_tokens(text, found)
+    out = []
+    for k, q in enumerate(found):
+        head = toks[:where[k]]
+        before = head[sentence_start(head):]
+        stop = where[k + 1] if k + 1 < len(found) else len(toks)
+        after = toks[where[k] + 1:stop]
+        end = sentence_end(after)
+        out.append(_Found(q, before, after[:end], end < len(after) or k + 1 == len(found)))
+    return out
+
+
+def _new_sentence_after(f: _Found, inner: str) -> bool:
+    """``"We won." Doe said.`` is one sentence only when the quote does not end with a full stop, or
+    the next word is lowercase; ``"We won." And then…`` starts a new one."""
+    if not f.after:
+        return True
+    first = f.after[0]
+    if first.is_cap and first.text in lexicon.entries("name_stopwords"):
+        return True
+    return inner.rstrip().endswith(".") and first.is_cap
+
+
+def _own_cue(f: _Found, inner: str) -> None:
+    """The cue after a quote that opens its sentence wins (``Doe said, "A," Roe added``); a quote in
+    mid-sentence belongs to the verb before it (``Doe called it "a mess," a sign that …``)."""
+    after = None if _new_sentence_after(f, inner) else cue_after(f.after)
+    before = cue_before(f.before) if after is None or _mid_sentence(f.before) else None
+    if before is not None:
+        f.mention, f.mention_toks = before, f.before
+    elif after is not None:
+        f.mention, f.mention_toks = after, f.after
+
+
+def _is_title_like(words: list[str]) -> bool:
+    """``Meet the Press``, ``Islamic Resistance in Iraq``: every long word capitalized."""
+    if not words or len(words) > MAX_TITLE_WORDS or not words[0][:1].isupper():
+        return False
+    return all(w[:1].isupper() or w.casefold() in _SMALL_WORDS or not w[:1].isalpha() for w in words)
+
+
+def _mid_sentence(before: list[Tok]) -> bool:
+    """Words of our own sentence precede the quote, and no cue ends with a comma or colon."""
+    return any(t.is_word for t in before) and before[-1].text not in (",", ":")
+
+
+def _headline_like(before: list[Tok]) -> bool:
+    long_words = [t for t in before if t.is_word and len(t.text) > 3]
+    return len(long_words) >= 2 and all(t.is_cap for t in long_words)
+
+
+def _has_speech_verb(f: _Found) -> bool:
+    return any(is_speech_verb(f.before, k) for k in range(len(f.before))) or any(
+        is_speech_verb(f.after, k) for k in range(len(f.after))
+    )
+
+
+def _after_term_cue(before: list[Tok]) -> bool:
+    """``the so-called "x"``, ``a film titled, "x"``: a lowercase naming word right before the mark."""
+    k = len(before) - 1
+    if k >= 0 and before[k].text == ",":
+        k -= 1
+    return k >= 0 and before[k].text.islower() and before[k].lower in lexicon.words("term_cues")
+
+
+def term_reason(f: _Found, inner: str) -> str | None:
+    """Why a quotation is a name or scare quote rather than speech, or ``None`` when it is speech.
+
+    After *so-called* or *titled*; a subject in quotes that ends without punctuation and has no cue
+    (``"Veep" is a show``); a title-cased name in mid-sentence (``watched "Meet the Press"``); a
+    short phrase in a sentence with no speech verb (``the "experts" agree``).
+    """
+    words = inner.split()
+    if _after_term_cue(f.before):
+        return "term_cue"
+    if not _mid_sentence(f.before):
+        ends_open = inner.rstrip()[-1:] not in ".,!?…—-:;"
+        if f.mention is None and ends_open and any(t.is_word for t in f.after) and len(words) <= MAX_TITLE_WORDS:
+            return "quoted_subject"
         return None
-    s, e = base + m.start("name"), base + m.end("name")
-    return Speaker(name=doc.text[s:e], mention=doc.span(s, e))
+    if _is_title_like(words) and not _headline_like(f.before):
+        return "title"
+    if f.mention is None and len(words) <= MAX_TERM_WORDS and not _has_speech_verb(f):
+        return "short_uncued"
+    return None
 
 
-@stage("quotes", requires=("lines", "labels", "body", "dek"), assigns=("quotes",))
-def quotes(doc: Document) -> None:
-    last: Speaker | None = None
-    for line in doc.lines_labelled("body", "dek", "headline"):
-        for m in _QUOTED.finditer(line.text):
-            g = "c" if m.group("c") else "s" if m.group("s") else "q"
-            start, end = line.content_start + m.start(g), line.content_start + m.end(g)
-            inner = doc.text[start:end]
-            words = len(inner.split())
-            whole = m.start() == 0
-            speaker = find_speaker(doc, line, start, end)
-            if speaker is None and words < 4 and not whole:
-                doc.quotes.append(Quote(doc.span(start, end), "term"))
+def quote_kind(f: _Found, inner: str) -> str:
+    """``direct`` (a sentence of speech), ``partial`` (a phrase of it) or ``term`` (no speech)."""
+    if term_reason(f, inner):
+        return "term"
+    return "partial" if _mid_sentence(f.before) else "direct"
+
+
+def _inherit(found: list[_Found], k: int) -> _Found | None:
+    """The neighbour whose speaker an uncued quote takes: the next quote when the sentence runs on
+    into it, else the previous quote of the paragraph, else the next one."""
+    f = found[k]
+    nxt = next((g for g in found[k + 1:] if g.kind != "term"), None)
+    prev = next((g for g in reversed(found[:k]) if g.kind != "term" and g.speaker), None)
+    if nxt is not None and not f.after_cut and nxt.mention is not None:
+        return nxt
+    if prev is not None:
+        return prev
+    if nxt is not None and nxt.mention is not None:
+        return nxt
+    return None
+
+
+def _indirect_speaker(doc: Document, book: NameBook, line: Line) -> Speaker | None:
+    """The subject of the last speech verb of a paragraph without quotes (``Doe said that …``)."""
+    toks = tokenize(line.text)
+    for v in range(len(toks) - 1, -1, -1):
+        if is_speech_verb(toks, v):
+            m = subject_before(toks, v)
+            if m is not None:
+                return _speaker(doc, book, line, toks, m)
+    return None
+
+
+def _speaker(doc: Document, book: NameBook, line: Line, toks: list[Tok], m: Mention) -> Speaker:
+    start = line.content_start + toks[m.first].start
+    end = line.content_start + toks[m.last].end
+    words = doc.text[start:end]
+    if words.casefold() == "who" and m.first >= 2 and toks[m.first - 1].text == ",":
+        named = subject_before(toks, m.first)
+        if named is not None:
+            start = line.content_start + toks[named.first].start
+            words = doc.text[start:line.content_start + toks[named.last].end]
+    role = doc.text[line.content_start + m.role[0]:line.content_start + m.role[1]] if m.role else None
+    return Speaker(name=book.resolve(words, start), mention=doc.span(start, end), role=role)
+
+
+@dataclass(slots=True)
+class _Reader:
+    """The running state of one document's scan: the name book and the previous paragraph."""
+
+    doc: Document
+    book: NameBook
+    last: Speaker | None = None  # speaker of the latest quote so far
+    prev_line: Line | None = None
+    prev_had_quotes: bool = False
+    prev_open: bool = False  # the previous paragraph ended inside a quotation
+
+    def carried_speaker(self) -> Speaker | None:
+        """Who an uncued quote at a paragraph's start continues: the previous paragraph's speaker."""
+        if self.prev_line is not None and not self.prev_had_quotes:
+            indirect = _indirect_speaker(self.doc, self.book, self.prev_line)
+            if indirect is not None:
+                return indirect
+        return self.last
+
+    def read(self, line: Line) -> None:
+        quoted = find_quoted(line.text)
+        if not quoted:
+            self._advance(line, had_quotes=False, open_end=False)
+            return
+        found = _regions(line.text, quoted)
+        for f in found:
+            _own_cue(f, line.text[f.q.start:f.q.end])
+            f.kind = quote_kind(f, line.text[f.q.start:f.q.end])
+        self._assign(line, found)
+        for f in found:
+            start, end = line.content_start + f.q.start, line.content_start + f.q.end
+            if end > start:
+                speaker = None if f.kind == "term" else f.speaker
+                self.doc.quotes.append(Quote(self.doc.span(start, end), f.kind, speaker))
+        self._advance(line, had_quotes=True, open_end=not quoted[-1].closed)
+
+    def _assign(self, line: Line, found: list[_Found]) -> None:
+        """Speakers in reading order: own cue, then neighbour, then the previous paragraph."""
+        for k, f in enumerate(found):
+            if f.kind == "term":
                 continue
-            if speaker is None and whole:
-                speaker = last
-            kind = "direct" if whole or words >= 8 else "partial"
-            doc.quotes.append(Quote(doc.span(start, end), kind, speaker))
-            if speaker is not None:
-                last = speaker
+            if f.speaker is not None:
+                pass
+            elif f.mention is not None and f.mention_toks is not None:
+                f.speaker = _speaker(self.doc, self.book, line, f.mention_toks, f.mention)
+            elif _mid_sentence(f.before) and (subject := sentence_subject(f.before)) is not None:
+                f.speaker = _speaker(self.doc, self.book, line, f.before, subject)
+            else:
+                g = _inherit(found, k)
+                if g is not None and g.speaker is None and g.mention is not None and g.mention_toks is not None:
+                    g.speaker = _speaker(self.doc, self.book, line, g.mention_toks, g.mention)
+                if g is not None:
+                    f.speaker = g.speaker
+                elif k == 0 and not _mid_sentence(f.before):
+                    f.speaker = self.carried_speaker()
+            if f.speaker is not None:
+                self.last = f.speaker
+
+    def _advance(self, line: Line, *, had_quotes: bool, open_end: bool) -> None:
+        self.prev_line, self.prev_had_quotes, self.prev_open = line, had_quotes, open_end
+
+
+def worth_scanning(doc: Document, line: Line) -> bool:
+    """Every line but furniture; a line called furniture that reads as prose is scanned anyway,
+    so that a layout mistake does not drop a quote (``‘We will win,’ a statement read.``)."""
+    if line.is_blank:
+        return False
+    if doc.labels[line.index] not in SKIPPED_LABELS:
+        return True
+    words = line.text.split()
+    return len(words) >= PROSE_WORDS and sum(w[:1].islower() for w in words) * 2 >= len(words)
+
+
+@stage("quotes", requires=("lines", "labels", "body"), assigns=("quotes",))
+def quotes(doc: Document) -> None:
+    reader = _Reader(doc, NameBook(doc.view))
+    for line in doc.lines:
+        if worth_scanning(doc, line):
+            reader.read(line)

@@ -1,0 +1,373 @@
+"""`make bench`: how fast newsparse is, how much memory it holds, and how it compares with peers.
+
+Prints one markdown table set, measured in one run, ratios beside absolute figures:
+
+1. throughput of ``newsparse.parse`` in-process over every article text of the articles corpus, repeated
+   until at least 20 MB were parsed, and each stage's share of the time (``Document.timings``);
+2. the whole CLI on the same texts written as files, ``--jobs 1`` and ``--jobs 2``, against just reading
+   the files (``cat > /dev/null``);
+3. peak RSS of a ``--jobs 1`` run over one large JSONL stream (the corpus repeated), read at about
+   100 MB and 1 GB of input consumed;
+4. peers on the same texts through the same scorer: ``dateparser.search.search_dates`` on the dates
+   corpus, and textacy's direct-quotation extractor when a spaCy English model installs from PyPI.
+
+Environment:
+    NEWSPARSE_BENCH_SCALE=0.05   scale every size down (20 MB parsed, the corpus, the stream) for a quick run
+    NEWSPARSE_BENCH_STREAM_MB=10,100   the stream's RSS checkpoints in MB (default 100,1000; times the scale)
+    NEWSPARSE_CORPORA=DIR        where <task>/<task>.jsonl live (default ../shared/corpora)
+Options:
+    --record                     also write the tables into docs/results.md (section "bench")
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+import newsparse
+from newsparse.evaluate import dates as date_scorer
+from newsparse.evaluate import quotes as quote_scorer
+from newsparse.evaluate import results
+
+MB = 1_000_000
+SCALE = float(os.environ.get("NEWSPARSE_BENCH_SCALE", "1"))
+STREAM_MB = [float(x) * SCALE for x in os.environ.get("NEWSPARSE_BENCH_STREAM_MB", "100,1000").split(",")]
+NEWSPARSE_CLI = str(Path(sys.executable).with_name("newsparse"))
+
+
+def corpus(task: str) -> list[dict[str, Any]]:
+    root = Path(os.environ.get("NEWSPARSE_CORPORA") or ROOT.parent / "shared" / "corpora")
+    with (root / task / f"{task}.jsonl").open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def sample(records: list[dict[str, Any]], share: float) -> list[dict[str, Any]]:
+    """An even ``share`` of the records (all of them at 1), so a scaled-down run still sees every source."""
+    from newsparse.evaluate.corpus import spread
+
+    return spread(records, max(1, round(len(records) * share))) if share < 1 else records
+
+
+def size_mb(texts: Sequence[str]) -> float:
+    return sum(len(t.encode("utf-8")) for t in texts) / MB
+
+
+def note(msg: str) -> None:
+    print(msg, file=sys.stderr, flush=True)
+
+
+# --- 1. in-process throughput ------------------------------------------------------------------------
+
+def bench_parse(texts: Sequence[str], min_mb: float) -> dict[str, Any]:
+    """Parse all texts, pass after pass, until ``min_mb`` were parsed; sum each stage's seconds."""
+    per_pass = size_mb(texts)
+    passes = max(1, int(-(-min_mb // per_pass)))
+    stages: dict[str, float] = defaultdict(float)
+    t0 = time.perf_counter()
+    for _ in range(passes):
+        for text in texts:
+            doc = newsparse.parse(text)
+            for name, secs in doc.timings.items():
+                stages[name] += secs
+    seconds = time.perf_counter() - t0
+    return {"docs": len(texts) * passes, "mb": per_pass * passes, "passes": passes, "seconds": seconds,
+            "stages": dict(stages)}
+
+
+# --- 2. the whole CLI on files ----------------------------------------------------------------------
+
+def write_files(texts: Sequence[str], folder: Path) -> Path:
+    src = folder / "articles"
+    src.mkdir()
+    for i, text in enumerate(texts):
+        (src / f"{i:05d}.txt").write_text(text, encoding="utf-8")
+    return src
+
+
+def timed(cmd: list[str] | str, shell: bool = False) -> float:
+    t0 = time.perf_counter()
+    subprocess.run(cmd, shell=shell, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - t0
+
+
+def bench_cli(src: Path, folder: Path) -> dict[str, float]:
+    cat = timed(f"cat {src}/*.txt > /dev/null", shell=True)
+    out = {"cat": cat}
+    for jobs in (1, 2):
+        dest = folder / f"out{jobs}"
+        out[f"jobs{jobs}"] = timed([NEWSPARSE_CLI, "extract", str(src), "-o", str(dest), "--jobs", str(jobs)])
+        shutil.rmtree(dest, ignore_errors=True)
+    return out
+
+
+# --- 3. peak RSS over a long stream ------------------------------------------------------------------
+
+def write_stream(records: Sequence[dict[str, Any]], path: Path, total_mb: float) -> float:
+    """The corpus repeated (ids made unique) into one JSONL file of about ``total_mb``."""
+    lines = [json.dumps({"id": r["id"], "text": r["text"]}, ensure_ascii=False) for r in records]
+    written, rep = 0, 0
+    with path.open("w", encoding="utf-8") as fh:
+        while written < total_mb * MB:
+            for i, line in enumerate(lines):
+                fh.write(line.replace('"id": "', f'"id": "{rep}/', 1) + "\n")
+                written += len(line.encode("utf-8")) + 1
+            rep += 1
+    return written / MB
+
+
+def _proc_kb(pid: int, field: str) -> int:
+    with open(f"/proc/{pid}/status", encoding="ascii") as fh:
+        for line in fh:
+            if line.startswith(field + ":"):
+                return int(line.split()[1])
+    return 0
+
+
+def _read_pos(pid: int, path: Path) -> int:
+    """How far the process has read into ``path`` (its file offset), 0 if it has no such fd."""
+    fd_dir = Path(f"/proc/{pid}/fd")
+    for fd in fd_dir.iterdir():
+        try:
+            if os.readlink(fd) == str(path):
+                return int((Path(f"/proc/{pid}/fdinfo") / fd.name).read_text().split()[1])
+        except OSError:
+            continue
+    return 0
+
+
+def bench_rss(stream: Path, checkpoints_mb: Sequence[float]) -> list[dict[str, float]]:
+    """Run ``extract --jobs 1`` over the stream; note the peak RSS when each checkpoint is read."""
+    proc = subprocess.Popen([NEWSPARSE_CLI, "extract", str(stream), "--jobs", "1"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    marks = list(checkpoints_mb)
+    seen: list[dict[str, float]] = []
+    t0 = time.perf_counter()
+    while proc.poll() is None and marks:
+        try:
+            pos = _read_pos(proc.pid, stream) / MB
+            if pos >= marks[0]:
+                seen.append({"input_mb": pos, "peak_rss_mb": _proc_kb(proc.pid, "VmHWM") / 1000,
+                             "seconds": time.perf_counter() - t0})
+                marks.pop(0)
+        except (OSError, ValueError, IndexError):
+            pass
+        time.sleep(0.2)
+    proc.kill()
+    proc.wait()
+    return seen
+
+
+# --- 4. peers ------------------------------------------------------------------------------------------
+
+def newsparse_dates(records: Sequence[dict[str, Any]]) -> tuple[dict[str, list[dict[str, Any]]], float]:
+    t0 = time.perf_counter()
+    preds = {r["id"]: newsparse.parse(r["text"], r["dct"]).to_dict()["dates"] for r in records}
+    return preds, time.perf_counter() - t0
+
+
+def dateparser_dates(records: Sequence[dict[str, Any]]) -> tuple[dict[str, list[dict[str, Any]]], float]:
+    """``search_dates`` with the DCT as RELATIVE_BASE; each hit is re-read by ``DateDataParser`` for
+    its granularity, so "March 1998" is valued ``1998-03`` as TimeML wants, not a full day."""
+    from dateparser.date import DateDataParser
+    from dateparser.search import search_dates
+
+    t0 = time.perf_counter()
+    preds = {}
+    for r in records:
+        base = dt.datetime.fromisoformat(r["dct"])
+        settings = {"RELATIVE_BASE": base}
+        hits = search_dates(r["text"], languages=["en"], settings=settings) or []
+        ddp = DateDataParser(languages=["en"], settings=settings)
+        preds[r["id"]] = list(_locate(r["text"], hits, ddp))
+    return preds, time.perf_counter() - t0
+
+
+def _locate(text: str, hits: Sequence[tuple[str, dt.datetime]], ddp: Any) -> Iterator[dict[str, Any]]:
+    """Offsets for dateparser's hits (it returns strings, not spans), searched left to right."""
+    cursor = 0
+    for phrase, when in hits:
+        start = text.find(phrase, cursor)
+        if start < 0:
+            start = text.find(phrase)
+        if start < 0:
+            continue
+        cursor = start + len(phrase)
+        period = getattr(ddp.get_date_data(phrase), "period", None) or "day"
+        fmt = {"year": "%Y", "month": "%Y-%m", "time": "%Y-%m-%dT%H:%M"}.get(period, "%Y-%m-%d")
+        yield {"start": start, "end": cursor, "type": "TIME" if period == "time" else "DATE",
+               "value": when.strftime(fmt)}
+
+
+NO_MODEL = ("not run: `pip download en_core_web_sm` finds no distribution on PyPI (spaCy models ship from "
+            "GitHub, which this workplace cannot reach), so textacy has no English model offline")
+
+
+def textacy_quotes(records: Sequence[dict[str, Any]]) -> tuple[dict[str, list[dict[str, Any]]], float]:
+    """textacy's direct quotations (speaker, cue, content) with spaCy's small English model."""
+    import spacy
+    from textacy.extract.triples import direct_quotations
+
+    nlp = spacy.load("en_core_web_sm")
+    t0 = time.perf_counter()
+    preds = {}
+    for r in records:
+        found = []
+        for speaker, _cue, content in direct_quotations(nlp(r["text"])):
+            start, end = content[0].idx, content[-1].idx + len(content[-1].text)
+            sp_start, sp_end = speaker[0].idx, speaker[-1].idx + len(speaker[-1].text)
+            mention = {"text": r["text"][sp_start:sp_end], "start": sp_start, "end": sp_end}
+            found.append({"text": r["text"][start:end], "start": start, "end": end, "kind": "direct",
+                          "speaker": {"name": mention["text"], "mention": mention}})
+        preds[r["id"]] = found
+    return preds, time.perf_counter() - t0
+
+
+# --- the tables ----------------------------------------------------------------------------------------
+
+def fmt(x: float, digits: int = 1) -> str:
+    return f"{x:,.{digits}f}"
+
+
+def table(head: Sequence[str], rows: Sequence[Sequence[str]], text_columns: int = 1) -> str:
+    """A markdown table; the first ``text_columns`` are left-aligned, numbers right-aligned."""
+    align = ["---" if i < text_columns else "---:" for i in range(len(head))]
+    lines = ["| " + " | ".join(head) + " |", "|" + "|".join(align) + "|"]
+    return "\n".join(lines + ["| " + " | ".join(r) + " |" for r in rows])
+
+
+def throughput_table(parse: dict[str, Any], cli: dict[str, float], files_mb: float, n_files: int) -> str:
+    p_rate = parse["mb"] / parse["seconds"]
+    rows = [[f"`newsparse.parse` in-process, {parse['docs']} docs ({parse['passes']} passes)",
+             fmt(parse["docs"] / parse["seconds"]), fmt(p_rate, 2), fmt(parse["seconds"]), "1.00 (reference)"]]
+    for jobs in (1, 2):
+        secs = cli[f"jobs{jobs}"]
+        ratio = f"{files_mb / secs / p_rate:.2f} of in-process"
+        if jobs == 2:
+            ratio += f"; {cli['jobs1'] / secs:.2f}× `--jobs 1`"
+        rows.append([f"`newsparse extract DIR -o OUT --jobs {jobs}`, {n_files} files", fmt(n_files / secs),
+                     fmt(files_mb / secs, 2), fmt(secs), ratio])
+    rows.append([f"`cat FILES > /dev/null` ({n_files} files)", fmt(n_files / cli["cat"]),
+                 fmt(files_mb / cli["cat"], 2), fmt(cli["cat"], 2),
+                 f"CLI `--jobs 1` runs at 1/{cli['jobs1'] / cli['cat']:,.0f} of this"])
+    return table(["what", "docs/s", "MB/s", "seconds", "ratio"], rows)  # ratio column is text, kept right
+
+
+def stage_table(parse: dict[str, Any]) -> str:
+    total = sum(parse["stages"].values()) or 1.0
+    rows = [[name, fmt(secs, 2), f"{secs / total:.1%}", fmt(secs / parse["docs"] * 1000, 2)]
+            for name, secs in sorted(parse["stages"].items(), key=lambda kv: -kv[1])]
+    rows.append(["(outside stages)", fmt(parse["seconds"] - total, 2), f"{(parse['seconds'] - total) / parse['seconds']:.1%} of wall", ""])
+    return table(["stage", "seconds", "share", "ms/doc"], rows)
+
+
+def rss_table(seen: Sequence[dict[str, float]]) -> str:
+    rows = [[fmt(s["input_mb"], 0), fmt(s["peak_rss_mb"], 0), fmt(s["seconds"], 0)] for s in seen]
+    if len(seen) > 1:
+        rows.append(["ratio last/first", f"{seen[-1]['peak_rss_mb'] / seen[0]['peak_rss_mb']:.2f}× RSS",
+                     f"for {seen[-1]['input_mb'] / seen[0]['input_mb']:.1f}× input"])
+    return table(["input read (MB)", "peak RSS (MB)", "seconds"], rows)
+
+
+def peers_table(rows: Sequence[Sequence[str]]) -> str:
+    return table(["task", "system", "relaxed F1 / quote F1", "value F1 / end-to-end F1", "docs/s", "note"], rows, 2)
+
+
+def peer_rows(date_records: Sequence[dict[str, Any]], quote_records: Sequence[dict[str, Any]]) -> list[list[str]]:
+    rows = []
+    for name, run in (("newsparse", newsparse_dates), ("dateparser.search.search_dates", dateparser_dates)):
+        note(f"peers: {name} on dates …")
+        try:
+            preds, secs = run(date_records)
+        except ImportError:
+            rows.append(["dates (TimeBank+AQUAINT dev)", name, "–", "–", "–", "not installed: `pip install -e '.[bench]'`"])
+            continue
+        s = date_scorer.score(date_records, preds)
+        rows.append(["dates (TimeBank+AQUAINT dev)", name, f"{s['relaxed']['f1']:.3f}", f"{s['value']['f1']:.3f}",
+                     fmt(len(date_records) / secs), f"DCT as reference; {s['predicted']} timexes for {s['gold']} gold"])
+    note("peers: newsparse on quotes …")
+    t0 = time.perf_counter()
+    qp = {r["id"]: newsparse.parse(r["text"]).to_dict()["quotes"] for r in quote_records}
+    secs = time.perf_counter() - t0
+    qs = quote_scorer.score(quote_records, qp)
+    rows.append(["quotes (PolNeAR dev)", "newsparse", f"{qs['quotes']['f1']:.3f}", f"{qs['end_to_end']['f1']:.3f}",
+                 fmt(len(quote_records) / secs), ""])
+    try:
+        tp, secs = textacy_quotes(quote_records)
+    except (ImportError, OSError):
+        rows.append(["quotes (PolNeAR dev)", "textacy direct quotations", "–", "–", "–", NO_MODEL])
+        return rows
+    ts = quote_scorer.score(quote_records, tp)
+    rows.append(["quotes (PolNeAR dev)", "textacy direct quotations", f"{ts['quotes']['f1']:.3f}",
+                 f"{ts['end_to_end']['f1']:.3f}", fmt(len(quote_records) / secs), "spaCy en_core_web_sm"])
+    return rows
+
+
+# --- main ------------------------------------------------------------------------------------------------
+
+def header() -> str:
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    return (f"Measured {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC on {os.cpu_count()} cores "
+            f"({platform.processor() or platform.machine()}, Python {platform.python_version()}), load average "
+            f"{load} at the end, scale {SCALE:g} (`NEWSPARSE_BENCH_SCALE`), stream checkpoints "
+            f"{', '.join(f'{x:g}' for x in STREAM_MB)} MB. Command: `make bench`.")
+
+
+def measure(step: str, fn: Callable[[], Any]) -> Any:
+    note(f"{step} …")
+    t0 = time.perf_counter()
+    out = fn()
+    note(f"  done in {time.perf_counter() - t0:.0f} s")
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--record", action="store_true", help="also write the tables into docs/results.md")
+    ap.add_argument("--skip-peers", action="store_true")
+    args = ap.parse_args()
+    articles = sample(corpus("articles"), SCALE)
+    texts = [r["text"] for r in articles]
+    parse = measure("in-process parse", lambda: bench_parse(texts, 20 * SCALE))
+    with tempfile.TemporaryDirectory(prefix="newsparse-bench-") as tmp:
+        folder = Path(tmp)
+        src = write_files(texts, folder)
+        cli = measure("CLI on files", lambda: bench_cli(src, folder))
+        stream = folder / "stream.jsonl"
+        checkpoints = STREAM_MB
+        write_stream(articles, stream, checkpoints[-1] * 1.02)
+        seen = measure(f"RSS over a {checkpoints[-1]:.0f} MB stream", lambda: bench_rss(stream, checkpoints))
+    peers = [] if args.skip_peers else measure("peers", lambda: peer_rows(sample(corpus("dates"), SCALE), sample(corpus("quotes"), SCALE)))
+    parts = [header(), "", "Throughput (articles corpus, all page texts):", "",
+             throughput_table(parse, cli, size_mb(texts), len(texts)), "",
+             "Time per stage, in-process run:", "", stage_table(parse), "",
+             "Peak memory of `newsparse extract STREAM.jsonl --jobs 1` (the articles corpus repeated):", "",
+             rss_table(seen)]
+    if peers:
+        parts += ["", "Peers on the same texts, scored by `newsparse.evaluate` (single process):", "", peers_table(peers)]
+    text = "\n".join(parts)
+    print(text)
+    if args.record:
+        path = ROOT / "docs" / "results.md"
+        doc = path.read_text(encoding="utf-8") if path.exists() else "# Results\n"
+        path.write_text(results.replace_section(doc, "bench", "## Speed, memory and peers (`make bench`)\n\n" + text),
+                        encoding="utf-8")
+        note(f"wrote {path}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,290 @@
+"""Speakers: the words that name who said a quote, read from the cue next to it.
+
+A cue is a speech verb (data: ``lexicon/speech_verbs.txt``) with its subject: ``…," Doe said``,
+``…," said Jane Doe, a spokeswoman``, ``Doe told reporters: "…``, ``according to Doe``,
+``the ministry issued a statement, saying "…``. Subjects are read from word tokens, walking away
+from the verb over adverbs (``also``, ``on Sunday``), one appositive (``Doe, a spokeswoman, said``),
+and then one noun phrase: a pronoun, a capitalized name (with its title), or a phrase that opens
+with a determiner or a possessive (``the statement``, ``Iraq's foreign ministry``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from .. import lexicon, rx
+
+_TOKEN = rx.compile(r"[\p{L}\p{N}](?:[\p{L}\p{M}\p{N}&]|[’'.\-](?=[\p{L}\p{N}]))*|\S")
+_SENTENCE_PUNCT = frozenset(".!?;")
+_QUOTE_CHARS = frozenset("“”\"«»„‘’'`")
+_DASHES = frozenset("—–―-")
+_PARTICLES = frozenset({"de", "del", "della", "van", "von", "der", "den", "bin", "al", "la", "le", "da", "di", "du", "dos", "st"})
+MAX_NP_WORDS = 8
+MAX_APPOSITIVE_TOKENS = 30
+
+
+@dataclass(frozen=True, slots=True)
+class Tok:
+    start: int
+    end: int
+    text: str
+    lower: str
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[0].isalnum()
+
+    @property
+    def is_cap(self) -> bool:
+        return self.text[0].isupper()
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A speaker's words: token positions ``first``..``last`` (inclusive), and an appositive role."""
+
+    first: int
+    last: int
+    role: tuple[int, int] | None = None  # char offsets of the appositive, if any
+
+
+@cache
+def _pronoun_kinds() -> dict[str, str]:
+    return dict(tuple(e.split()) for e in lexicon.entries("pronouns"))  # type: ignore[misc]
+
+
+def pronoun_kind(word: str) -> str | None:
+    """``person`` for *he*, ``group`` for *they*, ``None`` for a word that is no pronoun."""
+    return _pronoun_kinds().get(word.casefold())
+
+
+@cache
+def _abbreviations() -> frozenset[str]:
+    return lexicon.words("abbreviations") | frozenset(t.rstrip(".").casefold() for t in lexicon.entries("titles"))
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Tok]:
+    """Word and punctuation tokens of ``text[start:end]``, offsets into ``text``.
+
+    >>> [t.text for t in tokenize("Mr. O’Neil said: “Go.”")]
+    ['Mr', '.', 'O’Neil', 'said', ':', '“', 'Go', '.', '”']
+    """
+    out = []
+    for m in _TOKEN.finditer(text, start, len(text) if end is None else end):
+        g = m.group()
+        out.append(Tok(m.start(), m.end(), g, g.casefold()))
+    return out
+
+
+def is_abbreviation_dot(toks: list[Tok], k: int) -> bool:
+    """The ``.`` at ``k`` ends an abbreviation or an initial (``Mr.``, ``U.S.``, ``J.``), not a sentence."""
+    if toks[k].text != "." or k == 0:
+        return False
+    prev = toks[k - 1]
+    return prev.end == toks[k].start and (
+        prev.lower in _abbreviations() or (len(prev.text) == 1 and prev.is_cap)
+    )
+
+
+def _used_as_noun(toks: list[Tok], k: int) -> bool:
+    """``a series of tweets``, ``Doe's remarks``: a speech word after a determiner, link or possessive."""
+    if k == 0:
+        return False
+    prev = toks[k - 1].lower
+    return prev in lexicon.words("np_determiners") or prev in lexicon.words("np_links") or prev.endswith(("’s", "'s"))
+
+
+def is_speech_verb(toks: list[Tok], k: int) -> bool:
+    """A speech verb, or a statement verb with its noun: ``issued a statement``, or ``put it``."""
+    t = toks[k]
+    if t.lower in lexicon.words("speech_verbs"):
+        return not _used_as_noun(toks, k)
+    if t.lower in ("put", "puts") and k + 1 < len(toks) and toks[k + 1].lower == "it":
+        return True
+    if t.lower in lexicon.words("statement_verbs"):
+        nouns = lexicon.words("attribution_nouns")
+        return any(x.lower in nouns for x in toks[k + 1:k + 5])
+    return False
+
+
+def _skip_adverbs_back(toks: list[Tok], i: int) -> int:
+    adverbs = lexicon.words("speaker_adverbs")
+    while i >= 0 and toks[i].lower in adverbs:
+        i -= 1
+    return i
+
+
+def subject_before(toks: list[Tok], verb: int) -> Mention | None:
+    """The subject of the speech verb at ``verb``, read backwards.
+
+    >>> toks = tokenize("Jane Doe, a spokeswoman, also said")
+    >>> m = subject_before(toks, 6); [toks[m.first].text, toks[m.last].text]
+    ['Jane', 'Doe']
+    """
+    i = _skip_parenthetical_back(toks, _skip_adverbs_back(toks, verb - 1))
+    if i < 0:
+        return None
+    role = None
+    if toks[i].text == ",":
+        comma = _appositive_open(toks, i)
+        if comma is None:
+            return None
+        role = (toks[comma + 1].start, toks[i - 1].end)
+        i = _skip_parenthetical_back(toks, comma - 1)
+    np = noun_phrase_ending_at(toks, i)
+    if np is None:
+        return None
+    return Mention(np.first, np.last, role)
+
+
+def _skip_parenthetical_back(toks: list[Tok], i: int) -> int:
+    """``Sen. Jane Doe (D-Ore.) said``: step back over a short parenthetical after a name."""
+    if i < 1 or toks[i].text != ")":
+        return i
+    for k in range(i - 1, max(-1, i - 8), -1):
+        if toks[k].text == "(":
+            return k - 1
+    return i
+
+
+def _appositive_open(toks: list[Tok], close: int) -> int | None:
+    """The comma that opens an appositive closed by the comma at ``close`` (``Doe, 45, said``)."""
+    for k in range(close - 1, max(-1, close - MAX_APPOSITIVE_TOKENS), -1):
+        t = toks[k]
+        if t.text == "," and k < close - 1:
+            return k
+        if t.text in _SENTENCE_PUNCT and not is_abbreviation_dot(toks, k) or t.text in _QUOTE_CHARS:
+            return None
+    return None
+
+
+def noun_phrase_ending_at(toks: list[Tok], i: int) -> Mention | None:
+    """The speaker noun phrase whose last token is ``i``: pronoun, name, or determiner phrase."""
+    if i < 0 or not toks[i].is_word:
+        return None
+    t = toks[i]
+    if pronoun_kind(t.lower):
+        return Mention(i, i)
+    if t.lower in lexicon.words("clause_words") or t.lower in lexicon.words("np_determiners"):
+        return None
+    if t.is_cap:
+        return _name_ending_at(toks, i)
+    return _nominal_ending_at(toks, i)
+
+
+def _is_name_part(toks: list[Tok], k: int) -> bool:
+    t = toks[k]
+    if t.is_word:
+        return (t.is_cap and t.text not in lexicon.entries("name_stopwords")) or t.lower in _PARTICLES
+    return is_abbreviation_dot(toks, k)
+
+
+def _name_ending_at(toks: list[Tok], i: int) -> Mention | None:
+    """``Jane Doe``, ``Sen. Doe``, ``the Pentagon``: capitalized words, titles and initials."""
+    if not _is_name_part(toks, i):
+        return None
+    k = i
+    while k - 1 >= 0 and i - k < MAX_NP_WORDS and _is_name_part(toks, k - 1) and toks[k - 1].end + 2 >= toks[k].start:
+        k -= 1
+    while k < i and not toks[k].is_word:
+        k += 1
+    if k - 1 >= 0 and toks[k - 1].lower == "the":
+        k -= 1
+    return Mention(k, i)
+
+
+def _nominal_ending_at(toks: list[Tok], i: int) -> Mention | None:
+    """``the statement``, ``Iraq's foreign ministry``, ``a spokesman for the campaign``, ``officials``."""
+    determiners = lexicon.words("np_determiners")
+    clause = lexicon.words("clause_words")
+    links = lexicon.words("np_links")
+    k, words = i, 0
+    while k >= 0 and words < MAX_NP_WORDS:
+        t = toks[k]
+        if not t.is_word:
+            break
+        if t.lower in determiners:
+            if k >= 2 and toks[k - 1].lower in links and toks[k - 2].is_word and toks[k - 2].lower not in clause:
+                k, words = k - 2, words + 2
+                continue
+            return Mention(k, i)
+        if t.lower.endswith(("’s", "'s")) and t.is_cap:
+            name = _name_ending_at(toks, k)
+            return Mention(name.first if name else k, i)
+        if t.lower in clause or (t.is_cap and t.text in lexicon.entries("name_stopwords")):
+            break
+        k, words = k - 1, words + 1
+    first = k + 1
+    while first <= i and toks[first].lower in links:
+        first += 1
+    if first > i or i - first >= 2:
+        return None
+    return Mention(first, i)
+
+
+def noun_phrase_from(toks: list[Tok], i: int) -> Mention | None:
+    """The speaker noun phrase that starts at token ``i``, read forwards (``said Jane Doe, a
+    spokeswoman``), with its appositive as the role."""
+    while i < len(toks) and toks[i].text in ("—", "–", "―", "-", "(", ","):
+        i += 1
+    if i >= len(toks) or not toks[i].is_word:
+        return None
+    last = _phrase_end_from(toks, i)
+    if last is None:
+        return None
+    return Mention(i, last, _appositive_after(toks, last))
+
+
+def _phrase_end_from(toks: list[Tok], i: int) -> int | None:
+    t = toks[i]
+    if pronoun_kind(t.lower) and t.lower != "who":
+        return i
+    determiners, clause, links = lexicon.words("np_determiners"), lexicon.words("clause_words"), lexicon.words("np_links")
+    if t.is_cap and t.lower not in determiners:
+        k = i
+        while k + 1 < len(toks) and k - i < MAX_NP_WORDS and _is_name_part(toks, k + 1):
+            k += 1
+        while k > i and not toks[k].is_word:
+            k -= 1
+        if not _is_name_part(toks, i):
+            return None
+        close = next((j for j in range(k + 2, min(len(toks), k + 9)) if toks[j].text == ")"), None)
+        return close if close is not None and toks[k + 1].text == "(" else k
+    if t.lower not in determiners:
+        return _role_then_name(toks, i)
+    k = i
+    while k + 1 < len(toks) and k - i < MAX_NP_WORDS:
+        n = toks[k + 1]
+        if not n.is_word or (n.lower in clause and n.lower not in links) or n.lower in lexicon.words("speech_verbs"):
+            break
+        k += 1
+    while k > i and toks[k].lower in links | determiners:
+        k -= 1
+    return k if k > i else None
+
+
+def _appositive_after(toks: list[Tok], last: int) -> tuple[int, int] | None:
+    """``, a State Department spokeswoman`` after a name: its char span, up to the next comma/stop."""
+    if last + 2 >= len(toks) or toks[last + 1].text != ",":
+        return None
+    first = last + 2
+    if toks[first].lower not in lexicon.words("np_determiners") and toks[first].is_cap:
+        return None
+    k = first
+    while k + 1 < len(toks) and toks[k + 1].text not in {",", ";", ".", "?", "!"} | _QUOTE_CHARS and k - first < 15:
+        k += 1
+    return (toks[first].start, toks[k].end)
+
+
+def _role_then_name(toks: list[Tok], i: int) -> int | None:
+    """``former congressman Barney Frank``: a few lowercase role words, then a name; its last token."""
+    k = i
+    while k < len(toks) and k - i < 4 and toks[k].is_word and not toks[k].is_cap:
+        w = toks[k].lower
+        if any(w in lexicon.words(n) for n in ("clause_words", "speech_verbs", "np_links", "np_determiners")):
+            return None
+        k += 1
+    if k >= len(toks) or k == i or not _is_name_part(toks, k) or not toks[k].is_word:
+        return None
+    return _phrase_end_from(toks, k)

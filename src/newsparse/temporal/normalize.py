@@ -1,0 +1,756 @@
+"""From a match of the combined pattern to a TimeML ``(type, value, mod)``, one function per kind.
+
+Each normalizer gets the match, the line it is in and the document's :class:`Context` (the
+reference date and the quarter the story last talked about). It returns a :class:`Found`, or
+``None`` when the words are not a time expression after all ("may" the verb, "April Smith").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .. import lexicon, rx
+from . import calendar as cal
+from .grammar import scan
+from .words import (
+    date_words,
+    key,
+    month_number,
+    number_value,
+    number_words_pattern,
+    ordinal_value,
+    tense_cues,
+    unit_code,
+    weekday_number,
+    alternation,
+)
+
+Match = rx.regex.Match
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """One time expression, offsets relative to the scanned line."""
+
+    start: int
+    end: int
+    type: str
+    value: str
+    mod: str | None = None
+
+
+@dataclass(slots=True)
+class Context:
+    """What the normalizers know about the document: its reference date and the quarter it is
+    about (earnings news says "the third quarter" once, then "the quarter", "a year ago")."""
+
+    ref: dt.date | None = None
+    quarter: tuple[int, int] | None = None
+
+
+# --- shared helpers -----------------------------------------------------------------------------
+
+_FUTURE = rx.compile(rf"(?<!\w)(?:{alternation(tense_cues()['future'])})(?!\w)", rx.I)
+_PAST = rx.compile(rf"(?<!\w)(?:{alternation(tense_cues()['past_after_future'])})(?!\w)", rx.I)
+_RATE_BEFORE = rx.compile(
+    rf"(?:\d[\d,.]*%?|{number_words_pattern()}|twice|once|times|million|billion|thousand|hundred|dozens?"
+    r"|percent|cents?)(?:\s+[\w%$-]+){0,2}\s+$",
+    rx.I,
+)
+_PREP_BEFORE = rx.compile(
+    r"(?<!\w)(?:in|since|until|till|by|from|through|during|before|after|to|of|between|and|or|early|late"
+    r"|mid|last|next|this|on|for|into|throughout|around|about|past)[\s-]+$",
+    rx.I,
+)
+_FORWARD_BEFORE = rx.compile(
+    rf"(?<!\w)(?:{alternation(tense_cues()['month_forward_prepositions'])})(?:\s+(?:early|late|mid))?[\s-]+$", rx.I
+)
+_CAP_WORD_AFTER = rx.compile(r"^\s+\p{Lu}", 0)
+_ABBREVIATIONS = frozenset(date_words()["month_abbreviations"])
+_ENGLISH_MONTHS = frozenset(lexicon.table("months")["en"])
+_STREET_AFTER = rx.compile(
+    rf"^(?:\s+\p{{Lu}}[\w.]*){{1,2}}\s+(?:{alternation(date_words()['street_words'])})\b\.?", rx.I
+)
+_AMBIGUOUS_MONTHS = frozenset({"may", "march", "mar", "jun", "jan", "sat", "sun", "wed", "dec", "aug", "mai"})
+
+PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+
+
+def _mod(word: str | None) -> str | None:
+    if not word:
+        return None
+    table = {**date_words()["position_mods"], **date_words()["approximators"], "earlier": "START", "later": "END"}
+    return table.get(key(word))
+
+
+_SENTENCE_END = rx.compile(r"(?<=[\p{Ll}\d)\"'\u201d][\p{Ll}\d)\"'\u201d][.!?][\"'\u201d\u2019]?)\s+")
+
+
+def _sentence_start(line: str, start: int) -> int:
+    """Where the sentence holding ``start`` begins, looking back at most 200 characters. A period
+    after a capital ("P. Davison", "U.S.") is an abbreviation, not an end."""
+    left = max(0, start - 200)
+    ends = _SENTENCE_END.finditer(line, left, start)
+    return ends[-1].end() if ends else left
+
+
+def _direction(line: str, start: int, end: int) -> int:
+    """FUTURE when the sentence speaks of the future before the expression ("will meet on
+    Monday"), else NEAREST. Only the words before count: in "said Monday that it will", the
+    future belongs to the clause after the date."""
+    cues = _FUTURE.finditer(line, _sentence_start(line, start), start)
+    if not cues or _PAST.search(line, cues[-1].end(), start):
+        return cal.NEAREST
+    return cal.FUTURE
+
+
+def _iso(d: dt.date) -> str:
+    return d.isoformat()
+
+
+def _year_value(text: str) -> int | None:
+    """A year written in digits or spoken ("nineteen ninety-four", "the year two thousand")."""
+    k = key(text).replace("the year ", "")
+    if k.isdigit():
+        return int(k)
+    words = k.replace("-", " ").split()
+    if words[:2] == ["two", "thousand"]:
+        rest = number_value(" ".join(w for w in words[2:] if w != "and")) if len(words) > 2 else 0
+        return 2000 + rest if isinstance(rest, int) else None
+    head = number_value(words[0])
+    if not isinstance(head, int):
+        return None
+    tail_words = [w for w in words[1:] if w != "oh"]
+    tail = 0 if tail_words == ["hundred"] else number_value(" ".join(tail_words))
+    return head * 100 + tail if isinstance(tail, int) and tail < 100 else None
+
+
+def _is_lower_ambiguous(word: str) -> bool:
+    """"may" and "march" in lower case are a verb, not a month."""
+    return word[:1].islower() and key(word) in _AMBIGUOUS_MONTHS
+
+
+def _date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+# --- calendar dates -----------------------------------------------------------------------------
+
+
+def norm_date(m: Match, line: str, ctx: Context) -> Found | None:
+    """"Wednesday, Feb. 7, 2024", "Feb. 5", "7. Februar 2024", "7 de febrero de 2024"."""
+    if _is_lower_ambiguous(m["mon"]):
+        return None
+    month, day = month_number(m["mon"]), int(m["day"].rstrip("stndrh"))
+    if month is None or not 1 <= day <= 31:
+        return None
+    if m["year"]:
+        year = _year_value(m["year"])
+    elif ctx.ref is None:
+        return Found(m.start(), m.end(), "DATE", f"XXXX-{month:02d}-{day:02d}")
+    else:
+        year = _year_for_month_day(m, line, ctx.ref, month, day)
+    d = _date(year, month, day) if year else None
+    return Found(m.start(), m.end(), "DATE", _iso(d)) if d else None
+
+
+def _year_for_month_day(m: Match, line: str, ref: dt.date, month: int, day: int) -> int:
+    """The year of a date written without one; a weekday beside it picks the year it fits."""
+    weekday = weekday_number(m["wd"]) if m["wd"] else None
+    if weekday:
+        for year in (ref.year, ref.year - 1, ref.year + 1):
+            d = _date(year, month, day)
+            if d and d.isoweekday() == weekday:
+                return year
+    return cal.month_day_year(ref, month, day, _direction(line, m.start(), m.end()))
+
+
+def norm_numeric(m: Match, line: str, ctx: Context) -> Found | None:
+    """"2024-02-07", "07.02.2024", "2/7/2024" (month first unless the first number is over 12)."""
+    year, month, day = int(m["year"]), int(m["month"]), int(m["day"])
+    if "/" in m.group() and month > 12 >= day and not m.group().startswith(m["year"]):
+        month, day = day, month
+    d = _date(year, month, day) if 1500 <= year <= 2100 else None
+    if d is None:
+        return None
+    if m["hour"]:
+        return Found(m.start(), m.end(), "TIME", f"{_iso(d)}T{m['hour']}:{m['minute']}")
+    return Found(m.start(), m.end(), "DATE", _iso(d))
+
+
+def norm_monthyear(m: Match, line: str, ctx: Context) -> Found | None:
+    """"March 1996", "January nineteen ninety-seven", "early December 1999"."""
+    if _is_lower_ambiguous(m["mon"]):
+        return None
+    month, year = month_number(m["mon"]), _year_value(m["year"])
+    if month is None or year is None:
+        return None
+    return Found(m.start(), m.end(), "DATE", cal.month_value(year, month), _mod(m["pmod"]))
+
+
+def norm_year(m: Match, line: str, ctx: Context) -> Found | None:
+    """"1990", "fiscal 1989", "mid-1996", "the 1989 period", "nineteen ninety-four"."""
+    year = _year_value(m["year"])
+    if year is None or not _plausible_year(m, line, year):
+        return None
+    start = m.start()
+    if key(m.group()).startswith("the ") and not (m["yper"] or "year" in key(m.group())) and not m["pmod"]:
+        start = m.start("year")  # "the [1987] crash": the article belongs to the noun
+    return Found(start, m.end(), "DATE", f"{year:04d}", _mod(m["pmod"]))
+
+
+_NOT_AFTER_YEAR = rx.compile(r"^\s*(?:[a-z]+s\b(?<!['\u2019]s)|to\s+\d|-\s*\d|[x×]\s*\d|\+|hours\b)", 0)
+
+
+def _plausible_year(m: Match, line: str, year: int) -> bool:
+    """A four-digit number is a year unless a count noun follows ("1500 troops") or it is far off."""
+    if not m["year"][:1].isdigit():
+        return True
+    if m["pmod"] or m["fiscal"] or m["yper"] or m.group().lower().startswith("the"):
+        return True
+    if not 1600 <= year <= 2099:
+        return False
+    if _STREET_AFTER.match(line[m.end():m.end() + 40]):
+        return False  # "1600 Elm Street": a house number
+    return _NOT_AFTER_YEAR.match(line, m.end()) is None
+
+
+def norm_holiday(m: Match, line: str, ctx: Context) -> Found | None:
+    """"Christmas", "Thanksgiving Day": the nearest one to the reference date."""
+    if not m["hol"][:1].isupper():
+        return None
+    k = key(m["hol"])
+    fixed = date_words()["fixed_holidays"].get(k)
+    floating = date_words()["floating_holidays"].get(k)
+    if ctx.ref is None:
+        return Found(m.start(), m.end(), "DATE", f"XXXX-{fixed}") if fixed else None
+    candidates = []
+    for year in (ctx.ref.year - 1, ctx.ref.year, ctx.ref.year + 1):
+        if fixed:
+            candidates.append(dt.date.fromisoformat(f"{year}-{fixed}"))
+        elif floating:
+            candidates.append(cal.nth_weekday(year, *floating))
+    if not candidates:
+        return None
+    best = min(candidates, key=lambda d: abs((d - ctx.ref).days))
+    return Found(m.start(), m.end(), "DATE", _iso(best))
+
+
+def norm_relmon(m: Match, line: str, ctx: Context) -> Found | None:
+    """"November", "last April", "early December", "June last year"."""
+    word = m["mon"]
+    bare = not (m["pmod"] or m["shift"] or m["yshift"])
+    if bare and not _bare_month_is_date(m, line, word):
+        return None
+    if _is_lower_ambiguous(word):
+        return None
+    month = month_number(word)
+    if month is None:
+        return None
+    end = m.end() - (m.group().endswith(".") and key(word) not in _ABBREVIATIONS)  # "in May." ends a sentence
+    if ctx.ref is None:
+        return Found(m.start(), end, "DATE", f"XXXX-{month:02d}", _mod(m["pmod"]))
+    year = _month_year(m, line, ctx.ref, month)
+    return Found(m.start(), end, "DATE", cal.month_value(year, month), _mod(m["pmod"]))
+
+
+def _bare_month_is_date(m: Match, line: str, word: str) -> bool:
+    """A month name alone is a date when it is an English name written in full and capitalized,
+    and not a first name ("April Smith") or the verb ("May I ...", "March on"): those need a
+    preposition before them. ("Mars Inc." is no French March.)"""
+    k = key(word)
+    if not word[:1].isupper() or word.endswith(".") or k in _ABBREVIATIONS or k not in _ENGLISH_MONTHS:
+        return False
+    after_prep = _PREP_BEFORE.search(line, max(0, m.start() - 20), m.start()) is not None
+    if after_prep:
+        return True
+    if key(word) in _AMBIGUOUS_MONTHS:
+        return False
+    return _CAP_WORD_AFTER.match(line[m.end():m.end() + 3]) is None
+
+
+def _month_year(m: Match, line: str, ref: dt.date, month: int) -> int:
+    shift = key(m["shift"] or "")
+    if m["yshift"]:
+        return ref.year + {"last": -1, "this": 0, "next": 1}[key(m["yshift"])]
+    if shift in ("last", "past", "this past"):
+        return ref.year if month < ref.month else ref.year - 1
+    if shift in ("next", "coming", "this coming"):
+        return ref.year if month > ref.month else ref.year + 1
+    if shift == "this":
+        return ref.year
+    direction = _direction(line, m.start(), m.end())
+    if _FORWARD_BEFORE.search(line, max(0, m.start() - 20), m.start()) or month == ref.month % 12 + 1:
+        direction = cal.FUTURE  # "by May", "until June", or next month: it is still ahead
+    return cal.month_year(ref, month, direction)
+
+
+# --- days, weekdays and times of day ------------------------------------------------------------
+
+_DAY_SHIFT = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "this": 0, "last": -1}
+_NO_REF_VALUE = {-1: "PAST_REF", 0: "PRESENT_REF", 1: "FUTURE_REF"}
+
+
+def norm_dayword(m: Match, line: str, ctx: Context) -> Found | None:
+    """"yesterday", "tonight", "this morning", "last night", "late yesterday"."""
+    word = key(m["dw"])
+    part = PARTS.get(key(m["part"] or ""))
+    if word == "tonight":
+        part = "NI"
+    if word == "last" and part != "NI":
+        return None
+    shift = _DAY_SHIFT[word]
+    if ctx.ref is None:
+        return Found(m.start(), m.end(), "DATE", _NO_REF_VALUE[shift])
+    day = _iso(ctx.ref + dt.timedelta(days=shift))
+    if part:
+        return Found(m.start(), m.end(), "TIME", f"{day}T{part}", _mod(m["pmod"]))
+    return Found(m.start(), m.end(), "DATE", day, _mod(m["pmod"]))
+
+
+def norm_weekday(m: Match, line: str, ctx: Context) -> Found | None:
+    """"Friday", "last Friday", "Thursday evening": the weekday the tense points to."""
+    weekday = weekday_number(m["wd"])
+    if weekday is None:
+        return None
+    part = PARTS.get(key(m["part"] or ""))
+    shift = key(m["shift"] or "")
+    if ctx.ref is None:
+        value = f"XXXX-WXX-{weekday}"
+    else:
+        value = _iso(_weekday_date(ctx.ref, weekday, shift, _direction(line, m.start(), m.end())))
+    if part:
+        # TimeML annotators type "Friday night" as a DATE far more often than the other parts of a day
+        return Found(m.start(), m.end(), "DATE" if part == "NI" else "TIME", f"{value}T{part}")
+    return Found(m.start(), m.end(), "DATE", value, _mod(shift if shift in ("early", "late") else None))
+
+
+def _weekday_date(ref: dt.date, weekday: int, shift: str, direction: int) -> dt.date:
+    if shift in ("last", "this past"):
+        return cal.weekday_date(ref - dt.timedelta(days=1), weekday, cal.PAST)
+    if shift in ("next", "this coming"):
+        return cal.weekday_date(ref + dt.timedelta(days=1), weekday, cal.FUTURE)
+    return cal.weekday_date(ref, weekday, cal.FUTURE if direction == cal.FUTURE else cal.PAST)
+
+
+def norm_clock(m: Match, line: str, ctx: Context) -> Found | None:
+    """"10:35 a.m.", "5 p.m. EST, Nov. 6", "noon Thursday", "4 in the morning"."""
+    clock = _clock_value(m)
+    if clock is None:
+        return None
+    day = _clock_day(m, line, ctx)
+    return Found(m.start(), m.end(), "TIME", f"{day}T{clock}", _mod(m["qual"]))
+
+
+def _clock_value(m: Match) -> str | None:
+    if m["cword"]:
+        return date_words()["clock_words"][key(m["cword"])]
+    hour = number_value(m["hour"])
+    if not isinstance(hour, int):
+        return None
+    minute = int(m["minute"] or 0)
+    ampm = key(m["ampm"] or "").replace(".", "")
+    if ampm and not 1 <= hour <= 12:
+        return None
+    if ampm == "pm" and hour < 12 or m["part"] in ("afternoon", "evening") and hour < 12:
+        hour += 12
+    elif ampm == "am" and hour == 12:
+        hour = 0
+    return f"{hour:02d}:{minute:02d}" if hour <= 24 else None
+
+
+def _clock_day(m: Match, line: str, ctx: Context) -> str:
+    """The day a clock time is on: the one written beside it, else the reference date."""
+    if m["mon"] and not _is_lower_ambiguous(m["mon"]):
+        found = norm_date(m, line, ctx)
+        if found:
+            return found.value
+    if ctx.ref is None:
+        return "XXXX-XX-XX"
+    if m["wd"]:
+        return _iso(_weekday_date(ctx.ref, weekday_number(m["wd"]) or 1, "", _direction(line, m.start(), m.end())))
+    if m["dw"]:
+        return _iso(ctx.ref + dt.timedelta(days=_DAY_SHIFT[key(m["dw"])]))
+    return _iso(ctx.ref)
+
+
+# --- weeks, months, years, seasons relative to the reference --------------------------------------
+
+_SHIFTS = {"last": -1, "past": -1, "previous": -1, "this past": -1, "the latest": -1, "this": 0, "current": 0,
+           "the same": 0, "next": 1, "coming": 1, "following": 1, "this coming": 1}
+
+
+def norm_relunit(m: Match, line: str, ctx: Context) -> Found | None:
+    """"last week" (the ISO week before), "this year", "earlier this month", "the past year"."""
+    if m["theweekend"]:
+        return _the_weekend(m, line, ctx)
+    if m["theyear"]:
+        return _the_year(m, line, ctx)
+    if m["yearend"]:
+        start = m.start("yearend") if key(m["pmod"] or "") == "by" else m.start()
+        value = f"{ctx.ref.year:04d}" if ctx.ref else "XXXX"
+        return Found(start, m.end(), "DATE", value, "END")
+    shift_word = key(m["shift"])
+    offset = _SHIFTS.get(shift_word.removeprefix("the "), _SHIFTS.get(shift_word))
+    if offset is None:
+        return None
+    unit = key(m["ru"])
+    mod = _mod(m["pmod"])
+    if ctx.ref is None:
+        return Found(m.start(), m.end(), "DATE", _NO_REF_VALUE[offset], mod)
+    value = _shifted_unit(ctx.ref, unit, offset)
+    return Found(m.start(), m.end(), "DATE", value, mod) if value else None
+
+
+def _shifted_unit(ref: dt.date, unit: str, offset: int) -> str | None:
+    """The calendar value of the ``unit`` (week, month ...) ``offset`` units from ``ref``."""
+    if unit == "week":
+        return cal.iso_week(ref + dt.timedelta(weeks=offset))
+    if unit == "weekend":
+        return cal.weekend(ref + dt.timedelta(weeks=offset))
+    if unit == "month":
+        return cal.month_value(*cal.shift_month(ref.year, ref.month, offset))
+    if unit in ("year", "fiscal year"):
+        return f"{ref.year + offset:04d}"
+    if unit == "decade":
+        return f"{ref.year // 10 + offset}"
+    if unit == "century":
+        return f"{ref.year // 100 + offset}"
+    season = date_words()["seasons"].get(unit)
+    return f"{ref.year + offset:04d}-{season}" if season else None
+
+
+_PERIOD_ENDED = rx.compile(r"\s+(?:ended|ending|ends|to\s+date)\b", rx.I)
+
+
+def _the_year(m: Match, line: str, ctx: Context) -> Found | None:
+    """"the year ended June 30" is a span of a year; "a high for the year" is this year."""
+    if _PERIOD_ENDED.match(line, m.end()):
+        return Found(m.start(), m.end(), "DURATION", "P1Y")
+    if ctx.ref is None:
+        return None
+    return Found(m.start(), m.end(), "DATE", f"{ctx.ref.year:04d}")
+
+
+def _the_weekend(m: Match, line: str, ctx: Context) -> Found | None:
+    """"the weekend": the one just past, unless the sentence is about the future."""
+    if ctx.ref is None:
+        return Found(m.start(), m.end(), "DATE", "XXXX-WXX-WE")
+    direction = _direction(line, m.start(), m.end())
+    saturday = cal.weekday_date(ctx.ref, 6, cal.FUTURE if direction == cal.FUTURE else cal.PAST)
+    return Found(m.start(), m.end(), "DATE", cal.weekend(saturday))
+
+
+def norm_season(m: Match, line: str, ctx: Context) -> Found | None:
+    """"the winter of 1994", "summer 2023"."""
+    year = _year_value(m["year"])
+    season = date_words()["seasons"].get(key(m["season"]))
+    if year is None or season is None:
+        return None
+    return Found(m.start(), m.end(), "DATE", f"{year:04d}-{season}", _mod(m["pmod"]))
+
+
+def norm_ago(m: Match, line: str, ctx: Context) -> Found | None:
+    """"two weeks ago", "a year earlier", "five months from now": a date at the unit's grain."""
+    amount, unit = number_value(m["qty"]), unit_code(m["unit"])
+    if amount is None or unit is None:
+        return None
+    sign = 1 if key(m["ago"]) in ("from now", "hence") else -1
+    mod = _mod(m["qual"])
+    if ctx.ref is None:
+        return Found(m.start(), m.end(), "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", mod)
+    if amount == 1 and unit == "Y" and sign < 0 and ctx.quarter:
+        year, q = cal.last_completed_quarter(ctx.ref)
+        return Found(m.start(), m.end(), "DATE", f"{year - 1}-Q{q}", mod)
+    return Found(m.start(), m.end(), "DATE", _ago_value(ctx.ref, amount, unit, sign), mod)
+
+
+def _ago_value(ref: dt.date, amount: int | str, unit: str, sign: int) -> str:
+    if amount == "X":
+        return {"Y": f"{str(ref.year)[:3]}X", "DE": f"{str(ref.year)[:2]}XX", "M": f"{ref.year}-XX"}.get(
+            unit, "PAST_REF" if sign < 0 else "FUTURE_REF")
+    n = sign * int(amount)
+    if unit in ("D", "W", "WE", "FN"):
+        days = {"D": 1, "W": 7, "WE": 7, "FN": 14}[unit] * n
+        return _iso(ref + dt.timedelta(days=days))
+    if unit == "M":
+        return cal.month_value(*cal.shift_month(ref.year, ref.month, n))
+    if unit == "Q":
+        year, month = cal.shift_month(ref.year, ref.month, 3 * n)
+        return f"{year}-Q{(month - 1) // 3 + 1}"
+    if unit in ("Y", "DE", "CE"):
+        return f"{ref.year + n * {'Y': 1, 'DE': 10, 'CE': 100}[unit]:04d}"
+    return _iso(ref)
+
+
+def norm_yearago(m: Match, line: str, ctx: Context) -> Found | None:
+    """"the year-ago quarter", "year-earlier": the same period one year before."""
+    if ctx.ref is None:
+        return Found(m.start(), m.end(), "DATE", "PAST_REF")
+    ordinal = ordinal_value(m["ord"]) if m["ord"] else None
+    period = key(m["pu"] or "")
+    if ordinal and period == "quarter":
+        year = ctx.quarter[0] if ctx.quarter else ctx.ref.year
+        return Found(m.start(), m.end(), "DATE", f"{year - 1}-Q{ordinal}")
+    start = m.start() if period else m.start("ya")  # "the [year-ago] results"
+    if ctx.quarter and period in ("", "quarter", "period"):
+        year, q = cal.last_completed_quarter(ctx.ref)
+        return Found(start, m.end(), "DATE", f"{year - 1}-Q{q}")
+    return Found(start, m.end(), "DATE", f"{ctx.ref.year - 1}")
+
+
+# --- quarters and halves --------------------------------------------------------------------------
+
+_ANCHOR_YEAR = {"this year's": 0, "last year's": -1, "next year's": 1}
+_RECENT_ANCHORS = frozenset({"the latest", "the recent", "the most recent", "the previous", "last", "the final"})
+
+
+def norm_quarter(m: Match, line: str, ctx: Context) -> Found | None:
+    """"the third quarter", "third-quarter", "the latest quarter", "fiscal 1990's first quarter"."""
+    ordinal = ordinal_value(m["ord"]) if m["ord"] else None
+    anchor = key(m["anchor"] or "")
+    half = key(m["q"]) == "half"
+    if key(m["q"]) == "period" and (ordinal or not ctx.quarter or anchor not in ("the latest", "the same", "the")):
+        return None  # "the latest period" is the quarter only in a story about quarters
+    if ordinal is None and (half or not anchor or m["q"][:1].isupper()):
+        return None
+    if ordinal is not None and not 1 <= ordinal <= (2 if half else 4):
+        return None
+    if ctx.ref is None and not m["year"]:
+        return Found(m.start(), m.end(), "DATE", f"XXXX-{'H' if half else 'Q'}{ordinal or 'X'}")
+    year = _quarter_year(m, line, ctx, ordinal, anchor, half)
+    if ordinal is None:
+        year, ordinal = _unnumbered_quarter(ctx, anchor, year if m["year"] else None)
+    if not half:
+        ctx.quarter = (year, ordinal)
+    start = m.start()
+    if anchor == "the" and m["ord"] and line[m.end("ord"):m.end("ord") + 1] == "-":
+        start = m.start("ord")  # "the [third-quarter] loss": an adjective, the article is the noun's
+    return Found(start, m.end(), "DATE", f"{year:04d}-{'H' if half else 'Q'}{ordinal}")
+
+
+def _quarter_year(m: Match, line: str, ctx: Context, ordinal: int | None, anchor: str, half: bool) -> int:
+    """The year of a numbered quarter: the one named, else the latest one that has begun (a later
+    one only when the sentence speaks of the future)."""
+    if m["year"]:
+        return int(m["year"])
+    assert ctx.ref is not None
+    anchor = anchor.replace("\u2019", "'")
+    if anchor in _ANCHOR_YEAR:
+        return ctx.ref.year + _ANCHOR_YEAR[anchor]
+    if ordinal is None:
+        return ctx.ref.year
+    start_month = (ordinal - 1) * (6 if half else 3) + 1
+    began = start_month <= ctx.ref.month
+    if began or anchor in ("next",) or _direction(line, m.start(), m.end()) == cal.FUTURE:
+        return ctx.ref.year
+    return ctx.ref.year - 1
+
+
+def _unnumbered_quarter(ctx: Context, anchor: str, year: int | None) -> tuple[int, int]:
+    """"the quarter" is the one the story is about; "this quarter" the reference's own."""
+    assert ctx.ref is not None
+    if anchor in ("this", "the current"):
+        return ctx.ref.year, cal.quarter_of(ctx.ref)
+    if anchor == "next":
+        y, mo = cal.shift_month(ctx.ref.year, ctx.ref.month, 3)
+        return y, (mo - 1) // 3 + 1
+    if ctx.quarter and anchor in ("that", "the same"):
+        return ctx.quarter
+    last = cal.last_completed_quarter(ctx.ref)
+    return (year, last[1]) if year else last
+
+
+# --- durations and recurrences ----------------------------------------------------------------
+
+_TIME_UNITS = {"H": "H", "MIN": "M", "S": "S"}
+_HALF = {"Y": "6M", "M": "15D", "W": "3DT12H", "D": "T12H", "H": "30M", "MIN": "30S"}
+_SCALE = {"DE": (10, "Y"), "CE": (100, "Y"), "Q": (3, "M"), "FN": (2, "W"), "WE": (2, "D")}
+
+
+def period(amount: int | str, unit: str, half: bool = False) -> str:
+    """An ISO-8601 period: ``period(3, "Y")`` is ``P3Y``; hours are ``PT..H``; decades are years.
+
+    >>> period(2, "H"), period("X", "Y"), period(5, "H", half=True), period(3, "Q")
+    ('PT2H', 'PXY', 'PT5H30M', 'P9M')
+    """
+    if unit in _SCALE:
+        factor, base = _SCALE[unit]
+        if amount == "X":
+            return "PXC" if unit == "CE" else f"PX{base}"
+        amount, unit = int(amount) * factor, base
+    lead = "PT" if unit in _TIME_UNITS else "P"
+    tail = _HALF.get(unit, "") if half and amount != "X" else ""
+    return f"{lead}{amount}{_TIME_UNITS.get(unit, unit)}{tail}"
+
+
+def norm_duration(m: Match, line: str, ctx: Context) -> Found | None:
+    """"three years", "the past two months", "a five-year plan", "more than four hours", "for years"."""
+    if m["while"]:
+        return Found(m.start(), m.end(), "DURATION", "PXX")
+    if m["vague"] or m["bare"]:
+        return _vague_duration(m)
+    amount, unit = number_value(m["qty"]), unit_code(m["unit"])
+    if amount is None or unit is None or amount == 0:
+        return None
+    if unit == "S" and key(m["qty"]) in ("a", "an", "one"):
+        return None  # "a second round", not one second
+    if m["old"] == "-old" or line[m.end():m.end() + 4].lower() == " old":
+        return None  # an age ("a 6-year-old", "52 years old"), not a period of time
+    if unit == "Q" and "-" in m.group() and key(m["unit"]) == "quarters":
+        return None  # "three-quarters", a fraction
+    value = period(amount, unit, half=bool(m["half"]))
+    start = m.start()
+    if key(m["open"] or "") == "the" and "-" in m.group():
+        start = m.start("qty")  # "the [two-week] crisis": an adjective, the article is the noun's
+    return Found(start, m.end(), "DURATION", value, _mod(m["qual"]))
+
+
+def _vague_duration(m: Match) -> Found | None:
+    unit = unit_code(m["vunit"] or m["bare"])
+    if unit is None:
+        return None
+    if m["vague"] and key(m["vague"]).startswith("recent") and unit == "Y":
+        return Found(m.start(), m.end(), "DATE", "PAST_REF")
+    return Found(m.start(), m.end(), "DURATION", period("X", unit))
+
+
+def norm_set(m: Match, line: str, ctx: Context) -> Found | None:
+    """"every day", "weekly", "each Thursday", "Tuesday nights", "$5 million a year"."""
+    if m["sword"]:
+        return Found(m.start(), m.end(), "SET", date_words()["sets"][key(m["sword"])])
+    if m["wd"]:
+        part = PARTS.get(key(m["part"] or "").rstrip("s"))
+        weekday = weekday_number(m["wd"])
+        return Found(m.start(), m.end(), "SET", f"XXXX-WXX-{weekday}" + (f"T{part}" if part else ""))
+    if m["per"]:
+        return _per_unit(m, line)
+    return Found(m.start(), m.end(), "SET", _every_value(m))
+
+
+def _per_unit(m: Match, line: str) -> Found | None:
+    """"a year" is a rate after an amount ("$5 a year", "twice a week"), else a plain duration."""
+    unit = unit_code(m["sunit"]) or "D"
+    value = period(1, unit)
+    if _RATE_BEFORE.search(line, max(0, m.start() - 40), m.start()):
+        return Found(m.start(), m.end(), "SET", value)
+    return Found(m.start(), m.end(), "DURATION", value)
+
+
+def _every_value(m: Match) -> str:
+    word = m["sunit"]
+    k = key(word)
+    if weekday_number(word):
+        return f"XXXX-WXX-{weekday_number(word)}"
+    if month_number(word) and not unit_code(word):
+        return f"XXXX-{month_number(word):02d}"
+    if k.rstrip("s") in PARTS:
+        return f"XXXX-XX-XXT{PARTS[k.rstrip('s')]}"
+    if k in date_words()["seasons"]:
+        return f"XXXX-{date_words()['seasons'][k]}"
+    amount = number_value(m["qty"]) if m["qty"] else 1
+    if m.group().lower().split()[1:2] == ["other"]:
+        amount = 2
+    return period(amount if amount is not None else 1, unit_code(word) or "D")
+
+
+# --- decades, centuries, vague references -----------------------------------------------------
+
+_DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
+                 "eighties": 8, "nineties": 9}
+
+
+def norm_decade(m: Match, line: str, ctx: Context) -> Found | None:
+    """"the 1990s" and "the nineties" are ``199``; "the '80s" is ``198``."""
+    if m["dec"]:
+        value = m["dec"][:3]
+    else:
+        century = 19 if not m["cent"] else {"nineteen": 19, "eighteen": 18}[key(m["cent"])]
+        if m["dec2"]:
+            tens = int(m["dec2"][0])
+        else:
+            tens = _DECADE_WORDS[key(m["decw"])]
+        if ctx.ref is not None and not m["cent"]:
+            century = ctx.ref.year // 100 - (tens * 10 > ctx.ref.year % 100)
+        value = f"{century}{tens}"
+    return Found(m.start(), m.end(), "DATE", value, _mod(m["pmod"]))
+
+
+def norm_century(m: Match, line: str, ctx: Context) -> Found | None:
+    """"the 20th century" is ``19``."""
+    n = ordinal_value(m["ord"])
+    if not n or n > 21:
+        return None
+    return Found(m.start(), m.end(), "DATE", f"{n - 1:02d}", _mod(m["pmod"]))
+
+
+def norm_ref(m: Match, line: str, ctx: Context) -> Found | None:
+    """"now", "currently", "recently", "the future", "soon", "current", "future"."""
+    dw = date_words()
+    if m["refadj"]:
+        word = m["refadj"]
+        if not word.islower():
+            return None
+        k = key(word)
+        value = ("PRESENT_REF" if k in dw["present_adjectives"]
+                 else "PAST_REF" if k in dw["past_adjectives"] else "FUTURE_REF")
+        return Found(m.start(), m.end(), "DATE", value)
+    k = key(m["ref"])
+    if k == "soon" and _is_as_soon_as(m, line):
+        return None
+    start = m.start() if m["deg"] and key(m["deg"]) in ("more", "most") else m.start("ref")
+    value = ("PRESENT_REF" if k in dw["present_refs"] else "PAST_REF" if k in dw["past_refs"] else "FUTURE_REF")
+    return Found(start, m.end(), "DATE", value)
+
+
+def _is_as_soon_as(m: Match, line: str) -> bool:
+    return line[max(0, m.start() - 3):m.start()].lower() == "as " or line[m.end():m.end() + 3].lower() == " as"
+
+
+# --- the scan ---------------------------------------------------------------------------------
+
+NORMALIZERS: dict[str, Callable[[Match, str, Context], Found | None]] = {
+    "clock": norm_clock, "date": norm_date, "numeric": norm_numeric, "monthyear": norm_monthyear,
+    "yearago": norm_yearago, "quarter": norm_quarter, "set": norm_set, "ago": norm_ago,
+    "duration": norm_duration, "decade": norm_decade, "century": norm_century, "relunit": norm_relunit,
+    "season": norm_season, "dayword": norm_dayword, "weekday": norm_weekday, "holiday": norm_holiday,
+    "relmon": norm_relmon, "year": norm_year, "ref": norm_ref,
+}
+
+
+def scan_line(line: str) -> list[tuple[str, Match]]:
+    """The candidate matches in one line: the single scan, before any normalizing."""
+    return scan(line)
+
+
+def tag_matches(matches: list[tuple[str, Match]], line: str, ctx: Context) -> list[Found]:
+    """Normalize a line's matches in order (order matters: quarters set the story's quarter)."""
+    out = []
+    for kind, m in matches:
+        found = NORMALIZERS[kind](m, line, ctx)
+        if found is not None and found.end > found.start:
+            out.append(found)
+    return out
+
+
+def full_date(kind: str, m: Match, line: str) -> Found | None:
+    """The match as a complete calendar date (year, month, day written out), else ``None``."""
+    if kind not in ("date", "numeric") or not m["year"]:
+        return None
+    found = NORMALIZERS[kind](m, line, Context())
+    return found if found is not None and found.type == "DATE" else None
+
+
+def tag_line(line: str, ctx: Context) -> list[Found]:
+    """Every time expression in one line (a paragraph), in order, offsets relative to the line.
+
+    >>> ctx = Context(ref=dt.date(2024, 2, 7))
+    >>> [(f.type, f.value) for f in tag_line("Talks resumed last week and will end in March.", ctx)]
+    [('DATE', '2024-W05'), ('DATE', '2024-03')]
+    """
+    return tag_matches(scan_line(line), line, ctx)

@@ -1,0 +1,167 @@
+"""The dates stage: TimeML types and values, extents, tense, reference and published dates.
+
+Every sentence here is invented."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+import newsparse
+from newsparse.temporal import Context, tag_line
+from newsparse.temporal.calendar import iso_week, month_day_year, NEAREST
+
+REF = dt.date(2024, 2, 7)  # a Wednesday
+
+
+def tags(sentence: str, ref: dt.date | None = REF) -> list[tuple[str, str, str]]:
+    return [(sentence[f.start:f.end], f.type, f.value) for f in tag_line(sentence, Context(ref=ref))]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The ferry sank on Wednesday, Feb. 7, 2024, near the pier.", ("Wednesday, Feb. 7, 2024", "DATE", "2024-02-07")),
+        ("The mayor spoke on Feb. 5 about the budget.", ("Feb. 5", "DATE", "2024-02-05")),
+        ("Crews began the repairs last week.", ("last week", "DATE", "2024-W05")),
+        ("A truce in November ended the clashes.", ("November", "DATE", "2023-11")),
+        ("The fire of Oct. 7 destroyed the mill.", ("Oct. 7", "DATE", "2023-10-07")),
+        ("The council met Monday to vote.", ("Monday", "DATE", "2024-02-05")),
+        ("The council will meet Monday to vote.", ("Monday", "DATE", "2024-02-12")),
+        ("The plant closed three years ago.", ("three years ago", "DATE", "2021")),
+        ("The firm hit a five-year low.", ("five-year", "DURATION", "P5Y")),
+        ("Sales grew over the past three years.", ("the past three years", "DURATION", "P3Y")),
+        ("Profit rose in the third quarter.", ("the third quarter", "DATE", "2023-Q3")),
+        ("Buses now run every day.", ("every day", "SET", "P1D")),
+        ("The market opens each Thursday.", ("each Thursday", "SET", "XXXX-WXX-4")),
+        ("The paper prints weekly.", ("weekly", "SET", "P1W")),
+        ("Prices are high now.", ("now", "DATE", "PRESENT_REF")),
+        ("Rates fell sharply in the 1990s.", ("the 1990s", "DATE", "199")),
+        ("Stone walls date to the 12th century.", ("the 12th century", "DATE", "11")),
+        ("The vote is this year.", ("this year", "DATE", "2024")),
+        ("The mill reopened last summer.", ("last summer", "DATE", "2023-SU")),
+        ("Doors open at 7:15 p.m. on the pier.", ("7:15 p.m.", "TIME", "2024-02-07T19:15")),
+        ("The ferry left this morning.", ("this morning", "TIME", "2024-02-07TMO")),
+        ("The talks lasted two hours.", ("two hours", "DURATION", "PT2H")),
+        ("The bridge opened in fiscal 2023.", ("fiscal 2023", "DATE", "2023")),
+        ("The river flooded yesterday.", ("yesterday", "DATE", "2024-02-06")),
+    ],
+)
+def test_expressions(sentence: str, expected: tuple[str, str, str]) -> None:
+    assert expected in tags(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Officials may decide to wait.",
+        "Protesters will march to the square.",
+        "April Smith won the race by a length.",
+        "The team won 2-1 in overtime.",
+        "Call 555-0123 for tickets.",
+        "The shop is open 24/7 for repairs.",
+        "He paid $2,024 for the boat.",
+        "The boy, a 6-year-old, waved.",
+        "She lives at 1600 Elm Street.",
+        "They counted 1500 ballots.",
+        "The score was 21 to 14.",
+        "About three-quarters of voters agreed.",
+        "It was a second chance for the club.",
+    ],
+)
+def test_non_dates_yield_nothing(sentence: str) -> None:
+    assert tags(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("Die Brücke wurde am 7. Februar 2024 eröffnet.", "2024-02-07"),
+        ("Le pont a ouvert le 7 février 2024.", "2024-02-07"),
+        ("El puente abrió el 7 de febrero de 2024.", "2024-02-07"),
+        ("Stand: 07.02.2024", "2024-02-07"),
+        ("Posted 2024-02-07 by the desk", "2024-02-07"),
+        ("Opened 7 Feb 2024 in the rain", "2024-02-07"),
+        ("Opened Feb. 7, 2024 in the rain", "2024-02-07"),
+    ],
+)
+def test_absolute_dates_in_several_languages(sentence: str, value: str) -> None:
+    assert value in [v for _, _, v in tags(sentence, ref=None)]
+
+
+def test_without_reference_relative_dates_stay_unresolved() -> None:
+    values = [v for _, _, v in tags("The vote on Oct. 7 followed talks last week.", ref=None)]
+    assert values == ["XXXX-10-07", "PAST_REF"]
+
+
+def test_at_this_time_and_until_now_are_not_calendar_dates() -> None:
+    found = tags("There is no damage at this time and none until now.")
+    assert all(not v[:1].isdigit() for _, _, v in found)
+    assert ("now", "DATE", "PRESENT_REF") in found
+
+
+def test_reference_inferred_from_caption_date_with_evidence() -> None:
+    text = (
+        "Storm Floods Harbor Town\n\n"
+        "Boats lie on the quay in Port Ellis, Wednesday, Feb. 7, 2024. Photo/Jan Berg\n\n"
+        "The storm hit the harbor last week, officials said on Feb. 5.\n\n"
+        "A smaller storm in November did less harm.\n\n"
+        "The crews worked through the night to clear the roads and the harbor.\n\n"
+        "Residents said the water rose faster than anyone could remember.\n\n"
+        "The town council plans to meet again to review the damage.\n"
+    )
+    art = newsparse.parse(text)
+    assert art.reference_date.source == "inferred"
+    assert art.reference_date.value == "2024-02-07"
+    assert art.reference_date.evidence.text == "Wednesday, Feb. 7, 2024"
+    assert art.published is None
+    values = {d.span.text: d.value for d in art.dates}
+    assert values["last week"] == "2024-W05"
+    assert values["Feb. 5"] == "2024-02-05"
+    assert values["November"] == "2023-11"
+
+
+def test_published_from_a_date_line_in_the_header() -> None:
+    text = (
+        "Harbor Bridge Reopens\n\nPublished: 7 February 2024\n\n"
+        "The bridge reopened on Monday after the storm of Oct. 7, 2023.\n\n"
+        "The crews worked through the night to clear the roads and the harbor.\n\n"
+        "Residents said the water rose faster than anyone could remember.\n\n"
+        "The town council plans to meet again to review the damage.\n"
+    )
+    art = newsparse.parse(text)
+    assert art.published is not None and art.published.value == "2024-02-07"
+    assert art.reference_date.source == "published"
+    assert {d.span.text: d.value for d in art.dates}["Monday"] == "2024-02-05"
+
+
+def test_published_is_never_a_date_from_the_story() -> None:
+    text = (
+        "Harbor Bridge Reopens\n\n"
+        "The bridge that opened on March 3, 1990, reopened on Monday after long repairs by the crews.\n\n"
+        "The crews worked through the night to clear the roads and the harbor.\n\n"
+        "Residents said the water rose faster than anyone could remember.\n\n"
+        "The town council plans to meet again to review the damage.\n"
+    )
+    art = newsparse.parse(text)
+    assert art.published is None
+    assert art.reference_date.source == "inferred"
+
+
+def test_given_reference_wins() -> None:
+    text = (
+        "Harbor Vote Passes\n\nThe vote on the new harbor wall was held yesterday in the town hall.\n\n"
+        "The crews worked through the night to clear the roads and the harbor.\n\n"
+        "Residents said the water rose faster than anyone could remember.\n\n"
+        "The town council plans to meet again to review the damage.\n"
+    )
+    art = newsparse.parse(text, reference_date="2024-02-07")
+    assert art.reference_date.source == "given"
+    assert ("yesterday", "2024-02-06") in [(d.span.text, d.value) for d in art.dates]
+
+
+def test_calendar_helpers() -> None:
+    assert iso_week(dt.date(2024, 1, 31)) == "2024-W05"
+    assert month_day_year(REF, 12, 25, NEAREST) == 2023
+    assert month_day_year(REF, 3, 1, NEAREST) == 2024

@@ -1,0 +1,253 @@
+"""The quotes stage: quotation marks, kinds, cues and speaker resolution, on invented sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+import newsparse
+from newsparse.document import Document
+from newsparse.pipeline import REGISTRY, Pipeline
+from newsparse.stages.quote_marks import find_quoted
+
+
+def quoted(text: str) -> list[str]:
+    return [text[q.start:q.end] for q in find_quoted(text)]
+
+
+def body_only(text: str) -> Document:
+    """Run the quotes stage with every line labelled body, so that these tests do not depend on
+    what the layout stages make of a three-line invented article."""
+    doc = Document(text)
+    Pipeline.from_names(["normalize"])(doc)
+    doc.labels = [None if ln.is_blank else "body" for ln in doc.lines]
+    REGISTRY["quotes"].func(doc)
+    return doc
+
+
+def quotes(text: str) -> list[tuple[str, str, str | None, str | None]]:
+    """(quoted words, kind, speaker name, speaker mention) for every quote in an article."""
+    doc = body_only(text)
+    out = []
+    for q in doc.quotes:
+        sp = q.speaker
+        out.append((q.span.text, q.kind, sp.name if sp else None, sp.mention.text if sp and sp.mention else None))
+    return out
+
+
+def speaker_of(text: str, words: str) -> tuple[str | None, str | None]:
+    for quote, _kind, name, mention in quotes(text):
+        if words in quote:
+            return name, mention
+    raise AssertionError(f"no quote with {words!r} in {quotes(text)}")
+
+
+def kind_of(text: str, words: str) -> str:
+    return next(kind for quote, kind, _n, _m in quotes(text) if words in quote)
+
+
+# --- marks -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ('"We will build it," she said.', ["We will build it,"]),
+        ("“We will build it,” she said.", ["We will build it,"]),
+        ("''We will build it,'' she said.", ["We will build it,"]),
+        ("``We will build it,'' she said.", ["We will build it,"]),
+        ("«We will build it», she said.", ["We will build it"]),
+        ("Mayor: ‘We Will Build It’ by Spring", ["We Will Build It"]),
+        ("Mayor: 'We Will Build It' by Spring", ["We Will Build It"]),
+    ],
+)
+def test_each_mark_convention(text: str, expected: list[str]) -> None:
+    assert quoted(text) == expected
+
+
+def test_apostrophes_inside_words_open_and_close_nothing() -> None:
+    assert quoted("The council’s plan and Oakdale’s ferry don't open quotes.") == []
+
+
+def test_closing_mark_that_is_also_an_apostrophe() -> None:
+    text = "‘We will guard our workers’ safety,’ the notice read."
+    assert quoted(text) == ["We will guard our workers’ safety,"]
+
+
+def test_only_the_outermost_quote_counts() -> None:
+    text = '"He told me \'never again\' and left," she said.'
+    assert quoted(text) == ["He told me 'never again' and left,"]
+
+
+def test_marks_pointing_the_wrong_way_are_read_by_context() -> None:
+    assert quoted("He said ”we will win“ and left.") == ["we will win"]
+
+
+def test_missing_closing_mark_runs_to_paragraph_end() -> None:
+    q = find_quoted("“We will keep going until the bridge opens")
+    assert len(q) == 1 and not q[0].closed and q[0].end == len("“We will keep going until the bridge opens")
+
+
+def test_tweet_attributes_are_not_quotes() -> None:
+    assert quoted('<tweet id="123" author="@someone">Vote early!</tweet>') == []
+
+
+def test_nyt_triple_apostrophe_closes_single_then_double() -> None:
+    text = "''He called it 'a disgrace,''' she said."
+    assert quoted(text) == ["He called it 'a disgrace,'"]
+
+
+# --- kinds -------------------------------------------------------------------------------------
+
+
+def test_scare_quote_and_title_are_terms() -> None:
+    text = (
+        "Harbor News\n\nThe so-called “ferry tax” was repealed last year.\n\n"
+        "She watched “Evening With the Mayor” on a local channel every week."
+    )
+    assert kind_of(text, "ferry tax") == "term"
+    assert kind_of(text, "Evening With") == "term"
+
+
+def test_short_quote_in_a_sentence_without_speech_is_a_term() -> None:
+    assert kind_of("Harbor News\n\nThe new “smart” meters arrived in the spring.", "smart") == "term"
+
+
+def test_phrase_in_reported_speech_is_partial_with_speaker() -> None:
+    text = "Harbor News\n\nMayor Lena Ortiz said the plan was “a waste of good money” and left."
+    assert quotes(text)[0][1:] == ("partial", "Lena Ortiz", "Mayor Lena Ortiz")
+
+
+def test_whole_sentence_is_direct() -> None:
+    text = "Harbor News\n\n“The ferry will run again in May,” said Tom Reyes, a city engineer."
+    assert quotes(text)[0][1:] == ("direct", "Tom Reyes", "Tom Reyes")
+
+
+# --- cues ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "body, mention",
+    [
+        ("“The ferry is late,” Tom Reyes said.", "Tom Reyes"),
+        ("“The ferry is late,” said Tom Reyes, a city engineer.", "Tom Reyes"),
+        ("“The ferry is late,” Tom Reyes says.", "Tom Reyes"),
+        ("Tom Reyes told reporters: “The ferry is late.”", "Tom Reyes"),
+        ("“The ferry is late,” according to Tom Reyes.", "Tom Reyes"),
+        ("According to Tom Reyes, “the ferry is late again this week.”", "Tom Reyes"),
+        ("“The ferry is late,” Tom Reyes wrote in a statement.", "Tom Reyes"),
+        ("“The ferry is late,” Tom Reyes added.", "Tom Reyes"),
+        ("“Is the ferry late again?” Tom Reyes asked.", "Tom Reyes"),
+        ("“The ferry is late.” — Tom Reyes", "Tom Reyes"),
+        ("Tom Reyes, a city engineer, said: “The ferry is late.”", "Tom Reyes"),
+        ("“The ferry is late,” city engineer Tom Reyes said on Monday.", "Tom Reyes"),
+        ("Tom Reyes blasted the board, calling the delay “an insult to every commuter.”", "Tom Reyes"),
+    ],
+)
+def test_cue_patterns(body: str, mention: str) -> None:
+    text = f"Harbor News\n\n{body}"
+    words = next(w for w in ("erry is late", "ferry late", "insult") if w in body)
+    assert speaker_of(text, words)[1].endswith(mention)
+
+
+def test_headline_name_colon_quote() -> None:
+    text = "Ortiz: Council’s ‘Reckless Spending’ Must End\n\nThe mayor spoke at length on Monday night."
+    assert speaker_of(text, "Reckless Spending")[1] == "Ortiz"
+
+
+def test_a_speech_noun_is_not_a_verb() -> None:
+    text = "Harbor News\n\nTom Reyes answered in a series of tweets: “The ferry is late.”"
+    assert speaker_of(text, "ferry is late")[1] == "Tom Reyes"
+
+
+# --- speaker resolution ------------------------------------------------------------------------------
+
+
+def test_title_resolves_to_full_name_mentioned_earlier() -> None:
+    text = (
+        "Harbor News\n\nCity engineer Tom Reyes inspected the pier on Monday.\n\n"
+        "“The pier is safe,” Mr. Reyes said."
+    )
+    assert speaker_of(text, "pier is safe") == ("Tom Reyes", "Mr. Reyes")
+
+
+def test_pronoun_resolves_to_latest_person() -> None:
+    text = (
+        "Harbor News\n\n“We start on Monday,” said Lena Ortiz, the mayor.\n\n"
+        "Asked about the cost, she said: “It is within the budget.”"
+    )
+    assert speaker_of(text, "within the budget") == ("Lena Ortiz", "she")
+
+
+def test_quote_paragraph_without_cue_continues_previous_speaker() -> None:
+    text = (
+        "Harbor News\n\n“We start on Monday,” said Lena Ortiz, the mayor.\n\n"
+        "“It is within the budget. Nobody will pay more.”"
+    )
+    assert speaker_of(text, "within the budget") == ("Lena Ortiz", "Lena Ortiz")
+
+
+def test_second_quote_in_paragraph_takes_the_first_ones_speaker() -> None:
+    text = "Harbor News\n\n“We start on Monday,” Lena Ortiz said. “Nobody will pay more.”"
+    assert speaker_of(text, "Nobody") == ("Lena Ortiz", "Lena Ortiz")
+
+
+def test_multi_paragraph_quote_is_one_quote_per_paragraph_with_speaker() -> None:
+    text = (
+        "Harbor News\n\nLena Ortiz said: “We start on Monday. The pier will close for a week.\n\n"
+        "“Nobody will pay more for the work.”"
+    )
+    found = quotes(text)
+    assert [q[0] for q in found] == ["We start on Monday. The pier will close for a week.",
+                                      "Nobody will pay more for the work."]
+    assert {q[2] for q in found} == {"Lena Ortiz"}
+
+
+def test_the_statement_resolves_to_who_issued_it() -> None:
+    text = (
+        "Harbor News\n\nThe Port Authority issued a statement on Tuesday about the closure.\n\n"
+        "“The pier will reopen in June,” the statement said."
+    )
+    assert speaker_of(text, "reopen in June") == ("The Port Authority", "the statement")
+
+
+def test_a_statement_from_names_its_author() -> None:
+    text = "Harbor News\n\n“We regret the delay,” a statement from the harbor board read."
+    name, mention = speaker_of(text, "regret the delay")
+    assert name == "the harbor board" and mention == "a statement from the harbor board"
+
+
+def test_every_quote_span_is_exact() -> None:
+    text = "Harbor News\n\n“A,” he said. ''B,'' she said. \"C,\" they said.\n"
+    doc = body_only(text)
+    for q in doc.quotes:
+        assert text[q.span.start:q.span.end] == q.span.text
+        if q.speaker and q.speaker.mention:
+            m = q.speaker.mention
+            assert text[m.start:m.end] == m.text
+
+
+# --- the founding article ----------------------------------------------------------------------------
+
+
+def test_founding_article_quotes(shared) -> None:
+    path = next((shared / "seeds").glob("000_*.txt"))
+    doc = newsparse.parse(path.read_text(encoding="utf-8"))
+    by_start = {q.span.text[:25]: q for q in doc.quotes}
+
+    def find(prefix: str):
+        return next(q for key, q in by_start.items() if key.startswith(prefix))
+
+    dek = find("We will not hesitate")
+    assert dek.speaker and "US military" in dek.speaker.name
+    assert dek.span.text.endswith("safety,")
+    centcom = find("U.S. Central Command")
+    assert centcom.speaker.mention.text == "the statement" and "Central Command" in centcom.speaker.name
+    assert find("There are no indications").speaker.name == centcom.speaker.name
+    patel = find("These targets were")
+    assert patel.speaker.mention.text == "Mr. Patel" and patel.speaker.name == "Vedant Patel"
+    ministry = find("Iraq’s rejection")
+    assert ministry.kind == "partial" and "foreign ministry" in ministry.speaker.name
+    added = find("The Iraqi government")
+    assert added.speaker.mention.text == "the statement" and "foreign ministry" in added.speaker.name
+    assert find("Islamic Resistance").kind == "term"
+    assert not any("Kata’ib" == q.span.text or q.span.text.startswith("ib ") for q in doc.quotes)
