@@ -56,9 +56,12 @@ def section(reports: dict[str, dict[str, Any]], jobs: int) -> str:
         speed = rep["speed"]
         parts += ["", f"### {task}: `newsparse eval {task}`", "",
                   (f"{rep['docs']} documents, {speed['seconds']} s with {jobs} jobs, "
-                  f"{rep['failures']['count']} failed."), "", report.markdown(rep), "",
-                  "Biggest error classes (`--errors N` shows examples): " +
-                  "; ".join(f"{c['class']} ({c['count']})" for c in rep["error_classes"][:TOP_CLASSES]) + "."]
+                  f"{rep['failures']['count']} failed."), "", report.markdown(rep), ""]
+        if task == "articles":
+            parts += ["By language (`--lang`; `?` = not declared), the largest groups:", "",
+                      report.markdown(rep, "by_lang", top=6), ""]
+        classes = "; ".join(f"{c['class']} ({c['count']})" for c in rep["error_classes"][:TOP_CLASSES])
+        parts += [f"Biggest error classes (`newsparse eval {task} --errors N` shows examples): {classes}."]
     block = {"recorded": now, "commit": commit(), "tolerance": results.TOLERANCE,
              "lower_is_better": sorted(results.LOWER_IS_BETTER),
              "tasks": {t: {"command": f"newsparse eval {t}", "docs": r["docs"],

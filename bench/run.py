@@ -13,7 +13,8 @@ Prints one markdown table set, measured in one run, ratios beside absolute figur
 
 Environment:
     NEWSPARSE_BENCH_SCALE=0.05   scale every size down (20 MB parsed, the corpus, the stream) for a quick run
-    NEWSPARSE_BENCH_STREAM_MB=10,100   the stream's RSS checkpoints in MB (default 100,1000; times the scale)
+    NEWSPARSE_BENCH_STREAM_MB=10,100   the stream's RSS checkpoints in MB (default 10,100,1000; times the scale)
+    NEWSPARSE_BENCH_STREAM_SECONDS=300 stop the stream run then (default 300) and report how far it got
     NEWSPARSE_CORPORA=DIR        where <task>/<task>.jsonl live (default ../shared/corpora)
 Options:
     --record                     also write the tables into docs/results.md (section "bench")
@@ -46,7 +47,8 @@ from newsparse.evaluate import results
 
 MB = 1_000_000
 SCALE = float(os.environ.get("NEWSPARSE_BENCH_SCALE", "1"))
-STREAM_MB = [float(x) * SCALE for x in os.environ.get("NEWSPARSE_BENCH_STREAM_MB", "100,1000").split(",")]
+STREAM_MB = [float(x) * SCALE for x in os.environ.get("NEWSPARSE_BENCH_STREAM_MB", "10,100,1000").split(",")]
+STREAM_SECONDS = float(os.environ.get("NEWSPARSE_BENCH_STREAM_SECONDS", "300"))
 NEWSPARSE_CLI = str(Path(sys.executable).with_name("newsparse"))
 
 
@@ -150,23 +152,26 @@ def _read_pos(pid: int, path: Path) -> int:
     return 0
 
 
-def bench_rss(stream: Path, checkpoints_mb: Sequence[float]) -> list[dict[str, float]]:
-    """Run ``extract --jobs 1`` over the stream; note the peak RSS when each checkpoint is read."""
+def bench_rss(stream: Path, checkpoints_mb: Sequence[float], max_seconds: float) -> list[dict[str, Any]]:
+    """Run ``extract --jobs 1`` over the stream; note the peak RSS as each checkpoint is read, and where
+    it got to when ``max_seconds`` ran out (1 GB takes long at a few hundred kB/s per core)."""
     proc = subprocess.Popen([NEWSPARSE_CLI, "extract", str(stream), "--jobs", "1"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     marks = list(checkpoints_mb)
-    seen: list[dict[str, float]] = []
+    seen: list[dict[str, Any]] = []
     t0 = time.perf_counter()
-    while proc.poll() is None and marks:
+    last: dict[str, Any] = {}
+    while proc.poll() is None and marks and time.perf_counter() - t0 < max_seconds:
         try:
-            pos = _read_pos(proc.pid, stream) / MB
-            if pos >= marks[0]:
-                seen.append({"input_mb": pos, "peak_rss_mb": _proc_kb(proc.pid, "VmHWM") / 1000,
-                             "seconds": time.perf_counter() - t0})
-                marks.pop(0)
+            last = {"input_mb": _read_pos(proc.pid, stream) / MB,
+                    "peak_rss_mb": _proc_kb(proc.pid, "VmHWM") / 1000, "seconds": time.perf_counter() - t0}
         except (OSError, ValueError, IndexError):
             pass
+        if last and last["input_mb"] >= marks[0]:
+            seen.append({**last, "note": f"checkpoint {marks.pop(0):g} MB"})
         time.sleep(0.2)
+    if marks and last:
+        seen.append({**last, "note": f"stopped after {max_seconds:g} s (NEWSPARSE_BENCH_STREAM_SECONDS)"})
     proc.kill()
     proc.wait()
     return seen
@@ -275,12 +280,12 @@ def stage_table(parse: dict[str, Any]) -> str:
     return table(["stage", "seconds", "share", "ms/doc"], rows)
 
 
-def rss_table(seen: Sequence[dict[str, float]]) -> str:
-    rows = [[fmt(s["input_mb"], 0), fmt(s["peak_rss_mb"], 0), fmt(s["seconds"], 0)] for s in seen]
-    if len(seen) > 1:
+def rss_table(seen: Sequence[dict[str, Any]]) -> str:
+    rows = [[fmt(s["input_mb"], 1), fmt(s["peak_rss_mb"], 0), fmt(s["seconds"], 0), s["note"]] for s in seen]
+    if len(seen) > 1 and seen[0]["input_mb"] > 0:
         rows.append(["ratio last/first", f"{seen[-1]['peak_rss_mb'] / seen[0]['peak_rss_mb']:.2f}× RSS",
-                     f"for {seen[-1]['input_mb'] / seen[0]['input_mb']:.1f}× input"])
-    return table(["input read (MB)", "peak RSS (MB)", "seconds"], rows)
+                     "", f"for {seen[-1]['input_mb'] / seen[0]['input_mb']:.1f}× input"])
+    return table(["input read (MB)", "peak RSS (MB)", "seconds", "when"], rows)
 
 
 def peers_table(rows: Sequence[Sequence[str]]) -> str:
@@ -324,7 +329,13 @@ def header() -> str:
     return (f"Measured {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC on {os.cpu_count()} cores "
             f"({platform.processor() or platform.machine()}, Python {platform.python_version()}), load average "
             f"{load} at the end, scale {SCALE:g} (`NEWSPARSE_BENCH_SCALE`), stream checkpoints "
-            f"{', '.join(f'{x:g}' for x in STREAM_MB)} MB. Command: `make bench`.")
+            f"{', '.join(f'{x:g}' for x in STREAM_MB)} MB within {STREAM_SECONDS:g} s. Command: `{command()}`.")
+
+
+def command() -> str:
+    """The command that produced these tables, with the size settings it ran under."""
+    env = " ".join(f"{k}={v}" for k, v in sorted(os.environ.items()) if k.startswith("NEWSPARSE_BENCH_"))
+    return f"{env} make bench".strip()
 
 
 def measure(step: str, fn: Callable[[], Any]) -> Any:
@@ -350,7 +361,8 @@ def main() -> None:
         stream = folder / "stream.jsonl"
         checkpoints = STREAM_MB
         write_stream(articles, stream, checkpoints[-1] * 1.02)
-        seen = measure(f"RSS over a {checkpoints[-1]:.0f} MB stream", lambda: bench_rss(stream, checkpoints))
+        seen = measure(f"RSS over a {checkpoints[-1]:.0f} MB stream (at most {STREAM_SECONDS:g} s)",
+                       lambda: bench_rss(stream, checkpoints, STREAM_SECONDS))
     peers = [] if args.skip_peers else measure("peers", lambda: peer_rows(sample(corpus("dates"), SCALE), sample(corpus("quotes"), SCALE)))
     parts = [header(), "", "Throughput (articles corpus, all page texts):", "",
              throughput_table(parse, cli, size_mb(texts), len(texts)), "",

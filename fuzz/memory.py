@@ -30,8 +30,7 @@ def cli_command(*args: str) -> list[str]:
 
 def write_records(path: Path, records: int) -> None:
     with open(path, "w", encoding="utf-8") as fh:
-        for _ in range(records):
-            fh.write(RECORD)
+        fh.writelines(RECORD for _ in range(records))
 
 
 def high_water_kib(pid: int) -> dict[int, int]:

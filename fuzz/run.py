@@ -25,7 +25,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import seed as hypothesis_seed
 from hypothesis import strategies as st
 
-from fuzz.targets import BYTES, REFERENCE_DATES, TEXTS, USER_ENCODINGS, check_decode, check_parse
+from fuzz.targets import (
+    BYTES,
+    REFERENCE_DATES,
+    TEXTS,
+    USER_ENCODINGS,
+    check_decode,
+    check_parse,
+)
 
 CRASHES = Path(__file__).resolve().parent / "crashes"
 ROUND_EXAMPLES = 200

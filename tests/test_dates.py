@@ -10,7 +10,7 @@ import pytest
 
 import newsparse
 from newsparse.temporal import Context, tag_line
-from newsparse.temporal.calendar import iso_week, month_day_year, NEAREST
+from newsparse.temporal.calendar import NEAREST, iso_week, month_day_year
 
 REF = dt.date(2024, 2, 7)  # a Wednesday
 

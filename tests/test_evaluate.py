@@ -42,7 +42,7 @@ def span(text: str, piece: str, nth: int = 0) -> tuple[int, int]:
 
 # --- shared pieces -------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("module", [metrics, cases, dates, quotes, articles, corpus, report, results])
+@pytest.mark.parametrize("module", [ev, metrics, cases, dates, quotes, articles, corpus, report, results])
 def test_docstring_examples(module: Any) -> None:
     result = doctest.testmod(module)
     assert result.failed == 0
@@ -71,6 +71,15 @@ def test_trim_span_drops_marks_and_edge_punctuation() -> None:
     text = "She said, “We will win.” Then left."
     s, e = metrics.trim_span(text, *span(text, "“We will win.”"))
     assert text[s:e] == "We will win"
+
+
+def test_load_filters_by_language_and_by_id_or_source(tmp_path: Path) -> None:
+    path = write_jsonl(tmp_path / "a.jsonl", articles_gold())
+    assert [r["id"] for r in corpus.load(path, lang="de")] == ["a2"]
+    assert [r["id"] for r in corpus.load(path, only="s2")] == ["a2", "a3"]
+    q = write_jsonl(tmp_path / "q.jsonl", quotes_gold())
+    assert len(corpus.load(q, lang="en")) == 1  # records without a lang are kept
+    assert corpus.load(q, only="daily")[0]["id"] == "q1"  # publisher
 
 
 def test_limit_samples_every_part_of_a_sorted_corpus() -> None:
@@ -191,6 +200,7 @@ def test_quotes_damaged_copy_hand_computed() -> None:
     assert s["speaker_accuracy"] == 0.5
     assert s["end_to_end"]["f1"] == approx(0.4)
     assert s["terms_ignored"] == 1 and list(s["by_source"]) == ["daily"]
+    assert s["by_gold_kind"] == {"full": {"gold": 2, "recall": 1.0, "speaker_accuracy": 0.5}}
     kinds = sorted(c.kind for c in quotes.cases(quotes_gold(), {"q1": pred}))
     assert kinds == ["speaker wrong, gold pronoun", "spurious direct: no gold span"]
 
@@ -258,7 +268,7 @@ def test_articles_damaged_copy_hand_computed() -> None:
     assert s["body_start"] == {"accuracy": 0.0, "n": 1}
     kinds = {c.kind for c in articles.cases(articles_gold(), preds)}
     assert kinds == {"headline none", "authors: wrong or extra names", "authors: false byline (gold names nobody)",
-                     "date none (not found in text)", "date wrong: one day off (in text)", "body: dropped article text",
+                     "date none (not found in text)", "date wrong: one day off (gold in text)", "body: dropped article text",
                      "body: starts elsewhere (postlight prefix)"}
 
 
@@ -346,3 +356,58 @@ def test_eval_dates_options_reach_the_scorer(tmp_path: Path) -> None:
     assert out["scores"]["options"]["types"] == ["DATE"] and out["scores"]["gold"] == 2
     res = CliRunner().invoke(main, ["eval", "quotes", "--corpus", str(path), "--lenient-values"])
     assert res.exit_code == 2
+
+
+def test_eval_compares_error_cases_with_a_saved_run(tmp_path: Path) -> None:
+    gold = dates_gold()
+    gold[0]["dct"] = "2024-02-07"
+    path = write_jsonl(tmp_path / "dates.jsonl", gold)
+    saved = tmp_path / "before.jsonl"
+    args = ["eval", "dates", "--corpus", str(path), "-j", "1"]
+    assert CliRunner().invoke(main, [*args, "--save-errors", str(saved)]).exit_code == 0
+    before = [json.loads(line) for line in saved.read_text(encoding="utf-8").splitlines()]
+    # pretend the earlier run had one more mistake, which is now fixed
+    before.append({"kind": "missed DATE 9999", "doc": "d1", "gold": "'1998' DATE 1998", "ours": "—"})
+    saved.write_text("".join(json.dumps(c) + "\n" for c in before), encoding="utf-8")
+    res = CliRunner().invoke(main, [*args, "--compare-errors", str(saved), "--json"])
+    assert res.exit_code == 0, res.output
+    cmp = json.loads(res.stdout)["compared"]
+    assert (len(cmp["fixed"]), len(cmp["new"])) == (1, 0) and "all_errors" not in json.loads(res.stdout)
+    res = CliRunner().invoke(main, [*args, "--compare-errors", str(saved)])
+    assert "1 fixed, 0 new" in res.stdout
+
+
+# --- bench/run.py's own pieces (the bench itself runs only under `make bench`) -------------------------
+
+def _bench_module() -> Any:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("bench_run", Path(__file__).resolve().parent.parent / "bench" / "run.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_bench_locates_peer_hits_and_values_them_at_their_granularity() -> None:
+    import datetime as dt
+
+    bench = _bench_module()
+
+    class FakeParser:
+        def get_date_data(self, phrase: str) -> Any:
+            return type("DateData", (), {"period": "month" if phrase == "March" else "day"})()
+
+    text = "On Monday it rained; in March it did not; on Monday again."
+    hits = [("Monday", dt.datetime(2024, 2, 5)), ("March", dt.datetime(2024, 3, 7)), ("Monday", dt.datetime(2024, 2, 5))]
+    found = list(bench._locate(text, hits, FakeParser()))
+    assert [(t["start"], t["value"]) for t in found] == [(3, "2024-02-05"), (24, "2024-03"), (45, "2024-02-05")]
+
+
+def test_bench_tables_and_stream(tmp_path: Path) -> None:
+    bench = _bench_module()
+    assert bench.table(["what", "n"], [["a", "1"]]).splitlines()[1] == "|---|---:|"
+    records = [{"id": "x", "text": "Short piece."}, {"id": "y", "text": "Another one."}]
+    mb = bench.write_stream(records, tmp_path / "s.jsonl", 0.0001)
+    lines = (tmp_path / "s.jsonl").read_text(encoding="utf-8").splitlines()
+    assert mb >= 0.0001 and len({json.loads(line)["id"] for line in lines}) == len(lines)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from conftest import assert_valid_output
 
 import newsparse
 from newsparse.document import Document
@@ -251,3 +252,58 @@ def test_founding_article_quotes(shared) -> None:
     assert added.speaker.mention.text == "the statement" and "foreign ministry" in added.speaker.name
     assert find("Islamic Resistance").kind == "term"
     assert not any("Kata’ib" == q.span.text or q.span.text.startswith("ib ") for q in doc.quotes)
+
+
+def test_role_from_appositive_and_from_title_words_before_the_full_name() -> None:
+    doc = body_only(
+        "Harbor News\n\nPort Authority Deputy Director Tom Reyes toured the pier on Monday.\n\n"
+        "“The pier is safe,” Mr. Reyes said.\n\n"
+        "“We will reopen soon,” said Lena Ortiz, the harbor master."
+    )
+    roles = {q.speaker.name: q.speaker.role for q in doc.quotes if q.speaker}
+    assert roles == {"Tom Reyes": "Port Authority Deputy Director", "Lena Ortiz": "the harbor master"}
+
+
+def test_party_label_after_a_lawmaker_does_not_hide_the_speaker() -> None:
+    text = "Harbor News\n\nSen. Lena Ortiz (D-Ore.) told reporters that the bill was “dead on arrival in the House.”"
+    assert speaker_of(text, "dead on arrival")[1] == "Sen. Lena Ortiz"
+
+
+def test_inserted_cue_names_the_speaker() -> None:
+    text = "Harbor News\n\nThe board, Ortiz said, called the plan “a waste of money and of time.”"
+    assert speaker_of(text, "waste of money")[1] == "Ortiz"
+
+
+def test_outlet_that_reports_a_quote_is_its_source() -> None:
+    text = "Harbor News\n\n“We will win this,” Ortiz said at a rally, according to the Harbor Gazette."
+    assert speaker_of(text, "win this")[1] == "the Harbor Gazette"
+
+
+def test_uncued_quote_after_indirect_speech_in_the_same_paragraph() -> None:
+    text = "Harbor News\n\nTom Reyes recalled his first day at the port. “It was dark and cold.”"
+    assert speaker_of(text, "dark and cold")[1] == "Tom Reyes"
+
+
+def test_mention_never_exceeds_the_contract_bound() -> None:
+    name = "Lena Ortiz, " + "a long-serving member of the harbor board and " * 4 + "a former ferry captain,"
+    doc = body_only(f"Harbor News\n\n{name} said: “We will win this, and soon.”")
+    mention = doc.quotes[0].speaker.mention
+    assert mention is not None and len(mention.text) <= 100
+
+
+def test_speakers_list_groups_quotes_by_resolved_name_and_validates() -> None:
+    text = (
+        "Ferry Service Returns to the Harbor After a Long Winter\n\n"
+        "The ferry between the two piers will run again from Monday, the city said on Friday.\n\n"
+        "“We start on Monday,” said Lena Ortiz, the harbor master, at a meeting with residents.\n\n"
+        "“Nobody will pay more for a ticket this year,” she added after the meeting ended.\n\n"
+        "“The pier is safe,” said Tom Reyes, a city engineer who inspected it last week.\n"
+    )
+    record = newsparse.parse(text).to_dict()
+    assert_valid_output(record, text)
+    speakers = {s["name"]: s for s in record["speakers"]}
+    ortiz = speakers["Lena Ortiz"]
+    assert ortiz["role"] == "the harbor master"
+    assert [m["text"] for m in ortiz["mentions"]] == ["Lena Ortiz", "she"]
+    assert [record["quotes"][i]["text"][:8] for i in ortiz["quotes"]] == ["We start", "Nobody w"]
+    assert speakers["Tom Reyes"]["quotes"] == [2]

@@ -17,16 +17,14 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from conftest import ROOT, assert_valid_output, iter_spans
 from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 from newsparse import batch, decode
 from newsparse.cli import main
 
-from conftest import ROOT, assert_valid_output, iter_spans
-
 sys.path.insert(0, str(ROOT))
-from fuzz import memory, targets  # noqa: E402
+from fuzz import memory, targets
 
 ARTICLE = "Council Approves New Budget\n\nBy Ana Ruiz\n\n“It is a fair budget,” Ruiz said on Monday.\n"
 
@@ -104,7 +102,7 @@ def test_adversarial_input_finishes_in_bounded_time(name: str) -> None:
     started = time.monotonic()
     result = batch.process(batch.Task({"id": name}, text=text), opts)
     elapsed = time.monotonic() - started
-    assert elapsed < batch.hard_seconds(1.0) + 1.5, f"{name} took {elapsed:.1f}s"
+    assert elapsed < batch.hard_seconds(1.0) + 3, f"{name} took {elapsed:.1f}s"  # + a slow last pattern call
     if result.ok:
         assert_valid_output(result.record, text)
     else:
@@ -116,7 +114,8 @@ def test_adversarial_input_finishes_in_bounded_time(name: str) -> None:
 LINEAR_TIME = {
     "100k_straight_quotes": pytest.param(
         lambda: '"' * 100_000, marks=pytest.mark.xfail(
-            reason="stages/quotes.py _inherit() scans every later and earlier quote for each quote: O(q^2)")),
+            reason="stages/quotes.py: each quote looks at every token before it in its paragraph (cue_before, "
+                   "_mid_sentence) and every other quote (_inherit): O(q*n) when no sentence ends")),
     "20k_byline_lines": pytest.param(
         lambda: "By Ana\n" * 20_000, marks=pytest.mark.xfail(
             reason="stages/blocks.py smooth() -> _neighbour_class() walks a whole run of short blocks "
@@ -313,7 +312,7 @@ def test_killed_directory_run_resumes_to_the_same_outputs(tmp_path: Path) -> Non
     for name, text in partial.items():  # every file present is complete JSON
         assert json.loads(text)["schema_version"] == "1", name
     resumed = subprocess.run(memory.cli_command("extract", str(root), "-o", str(out), "--jobs", "2", "--skip-existing"),
-                             capture_output=True, text=True, timeout=300)
+                             capture_output=True, text=True, timeout=300, check=False)
     assert resumed.returncode == 0, resumed.stderr
     assert f"{len(partial)} skipped" in resumed.stderr
     subprocess.run(memory.cli_command("extract", str(root), "-o", str(ref), "--jobs", "2"), check=True,
@@ -330,7 +329,7 @@ def test_killed_jsonl_run_leaves_no_partial_output(tmp_path: Path) -> None:
     args = ("extract", str(src), "--id-field", "id", "--jobs", "2", "-o")
     proc = subprocess.Popen(memory.cli_command(*args, str(dest)), start_new_session=True,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    temps = lambda: [p for p in dest.parent.glob(".out.jsonl.*.tmp") if p.stat().st_size > 20_000]  # noqa: E731
+    temps = lambda: [p for p in dest.parent.glob(".out.jsonl.*.tmp") if p.stat().st_size > 20_000]
     _wait_then_kill(proc, lambda: dest.parent.exists() and bool(temps()))
     assert proc.returncode == -signal.SIGKILL
     assert not dest.exists(), "a killed run must not leave a partial out.jsonl"
@@ -359,6 +358,13 @@ def _hanging_process(task: batch.Task, opts: batch.Options) -> batch.Result:
     return _ORIGINAL_PROCESS(task, opts)
 
 
+def _unpicklable_process(task: batch.Task, opts: batch.Options) -> batch.Result:
+    """batch.process, except that BAD-RESULT gives a result that cannot travel back from the worker."""
+    if task.text and "BAD-RESULT" in task.text:
+        return batch.Result(task, {**task.key, "oops": lambda: None})
+    return _ORIGINAL_PROCESS(task, opts)
+
+
 def _tasks(marker_at: int, marker: str, n: int = 10) -> list[batch.Task]:
     return [batch.Task({"id": i}, text=marker if i == marker_at else invented_article(i, 2)) for i in range(n)]
 
@@ -371,9 +377,16 @@ def test_worker_death_costs_one_record(monkeypatch: pytest.MonkeyPatch) -> None:
     assert all(r.ok for i, r in enumerate(results) if i != 3)
 
 
+def test_a_result_that_cannot_come_back_costs_one_record(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(batch, "process", _unpicklable_process)
+    results = list(batch.run(_tasks(4, "BAD-RESULT", 6), batch.Options(), jobs=2))
+    assert results[4].record["error"]["kind"] == "internal"
+    assert all(r.ok for i, r in enumerate(results) if i != 4)
+
+
 def test_hung_worker_is_stopped_by_the_watchdog(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(batch, "process", _hanging_process)
-    monkeypatch.setattr(batch, "watchdog_seconds", lambda t: 1.5)
+    monkeypatch.setattr(batch, "watchdog_seconds", lambda t: 2.5)  # parsing one small article takes ~0.1 s
     started = time.monotonic()
     results = list(batch.run(_tasks(2, "HANG-HERE", 6), batch.Options(), jobs=2))
     assert time.monotonic() - started < 20
@@ -447,3 +460,23 @@ def test_memory_does_not_grow_with_input(tmp_path: Path) -> None:
         peaks.append(memory.peak_rss_kib(src, tmp_path / f"out-{records}.jsonl"))
     small, big = peaks
     assert big - small < 10 * 1024, f"peak RSS grew from {small} KiB to {big} KiB; reading all would add ~24 MB"
+
+
+# --- the output itself failing ---------------------------------------------------------------------
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+def test_full_disk_on_stdout_is_a_clean_error(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(ARTICLE, encoding="utf-8")
+    with open("/dev/full", "w") as full:
+        res = subprocess.run(memory.cli_command("extract", str(tmp_path)), stdout=full, stderr=subprocess.PIPE,
+                             text=True, timeout=120, check=False)
+    assert res.returncode == 1
+    assert "No space left on device" in res.stderr and "Traceback" not in res.stderr
+
+
+def test_single_input_with_o_directory_writes_inside_it(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "out").mkdir()
+    assert cli(["extract", str(tmp_path / "a.txt"), "-o", str(tmp_path / "out")]).exit_code == 0
+    assert json.loads((tmp_path / "out" / "a.json").read_text(encoding="utf-8"))["schema_version"] == "1"

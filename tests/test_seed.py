@@ -97,26 +97,22 @@ def test_output_is_valid(seed: Seed) -> None:
     assert_valid_output(seed.out, seed.text)
 
 
-@gap("layout: the headline is taken from the repeated line 4 instead of line 1")
 def test_headline_is_line_1(seed: Seed) -> None:
     assert seed.out["headline"] is not None
     assert (seed.out["headline"]["start"], seed.out["headline"]["end"]) == seed.line(1)
 
 
-@gap("layout: the caption line is taken as the dek")
 def test_dek_is_line_3(seed: Seed) -> None:
     assert seed.out["dek"] is not None
     assert (seed.out["dek"]["start"], seed.out["dek"]["end"]) == seed.line(3)
 
 
-@gap("layout: line 4 is taken as the headline, not dropped as a repeat")
 def test_repeated_headline_is_boilerplate(seed: Seed) -> None:
     assert seed.line_text(4) == seed.line_text(1)
     assert [(b["start"], b["end"]) for b in seed.spans_at("boilerplate", 4)] == [seed.line(4)]
     assert not seed.spans_at("body", 4)
 
 
-@gap("layout: the caption line is not reported as an image")
 def test_caption_with_credit(seed: Seed) -> None:
     images = seed.out["images"]
     assert len(images) == 1, images

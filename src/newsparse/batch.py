@@ -9,6 +9,7 @@ half-written: every output file is written under a temporary name and renamed in
 from __future__ import annotations
 
 import concurrent.futures as cf
+import contextlib
 import json
 import multiprocessing
 import os
@@ -88,7 +89,7 @@ def iter_tasks(inputs: Iterable[str], opts: Options, stdin: IO[bytes] | None = N
                 with open(inp, "rb") as fh:
                     yield from iter_records(fh, inp, opts)
             except OSError as exc:
-                yield Task({"path": display_path(inp)}, error=InputError("io", f"cannot open: {exc.strerror}"))
+                yield Task({"path": display_path(inp)}, error=InputError("io", f"cannot read: {exc.strerror or exc}"))
         else:
             yield Task({"path": display_path(inp)}, path=inp, reference_date=opts.reference_date)
 
@@ -204,7 +205,7 @@ def _record_task(raw: bytes, key: dict[str, Any], lineno: int, opts: Options) ->
     try:
         rec = json.loads(raw)
         if not isinstance(rec, dict):
-            raise ValueError("a record must be a JSON object")
+            raise ValueError("a record must be a JSON object")  # noqa: TRY004 - caught just below
     except (ValueError, UnicodeDecodeError, RecursionError) as exc:
         return Task(key, error=InputError("bad_record", f"line {lineno}: not a JSON object ({exc})"))
     if opts.id_field and opts.id_field in rec:
@@ -302,7 +303,7 @@ def _run_pool(tasks: Iterable[Task], opts: Options, jobs: int) -> Iterator[Resul
                 return
             task, fut = pending.popleft()
             try:
-                yield _result(fut, opts)
+                yield _result(task, fut, opts)
             except _WorkerLost:
                 _kill_pool(pool)
                 pool = _new_pool(jobs)
@@ -325,13 +326,21 @@ def watchdog_seconds(doc_timeout: float | None) -> float | None:
     return None if doc_timeout is None else doc_timeout * 2 + 10.0
 
 
-def _result(fut: cf.Future[Result], opts: Options) -> Result:
+def _result(task: Task, fut: cf.Future[Result], opts: Options) -> Result:
+    """The task's result; :class:`_WorkerLost` when its worker died or hung.
+
+    ``process`` never raises, but getting its result back can (a result that fails to pickle):
+    that too costs one ``internal`` record, not the batch.
+    """
     try:
         return fut.result(timeout=watchdog_seconds(opts.doc_timeout))
     except BrokenProcessPool:
         raise _WorkerLost(hung=False) from None
     except cf.TimeoutError:
         raise _WorkerLost(hung=True) from None
+    except Exception as exc:  # noqa: BLE001 - see the docstring
+        err = {"kind": "internal", "message": f"{type(exc).__name__}: {exc}"}
+        return Result(task, {**task.key, "error": err})
 
 
 def _finished_result(fut: cf.Future[Result]) -> Result | None:
@@ -344,14 +353,14 @@ def _finished_result(fut: cf.Future[Result]) -> Result | None:
 def _kill_pool(pool: cf.ProcessPoolExecutor) -> None:
     """Stop a pool now, killing its workers: a hung worker would otherwise block shutdown forever."""
     for proc in list((getattr(pool, "_processes", None) or {}).values()):
-        with _suppress_oserror():
+        with contextlib.suppress(OSError):
             proc.kill()
     pool.shutdown(wait=False, cancel_futures=True)
 
 
 def _run_alone(task: Task, opts: Options, pool: cf.ProcessPoolExecutor, jobs: int) -> tuple[Result, cf.ProcessPoolExecutor]:
     try:
-        return _result(pool.submit(process, task, opts), opts), pool
+        return _result(task, pool.submit(process, task, opts), opts), pool
     except _WorkerLost as lost:
         _kill_pool(pool)
         if lost.hung:
@@ -401,7 +410,7 @@ def remove_stale_temps(directory: Path, name: str | None = None) -> int:
             continue
         if name is None and not entry.name[:-len(TEMP_SUFFIX)].rsplit(".", 1)[0].endswith((".json", ".jsonl")):
             continue
-        with _suppress_oserror():
+        with contextlib.suppress(OSError):
             os.unlink(entry.path)
             removed += 1
     return removed
@@ -418,17 +427,9 @@ def write_atomic(path: Path, data: str) -> None:
             os.fsync(fh.fileno())
         os.replace(tmp, path)
     except BaseException:
-        with _suppress_oserror():
+        with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
-
-
-class _suppress_oserror:
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, et: Any, ev: Any, tb: Any) -> bool:
-        return et is not None and issubclass(et, OSError)
 
 
 class SinkError(Exception):
@@ -487,6 +488,10 @@ def safe_relative(rel: str) -> str:
     return "/".join(parts) or "_.json"
 
 
+class OutputFailed(Exception):
+    """The output stream itself failed (disk full, reader gone): the batch cannot go on."""
+
+
 class StreamSink:
     """JSON Lines (or one pretty object) on a text stream: stdout carries JSON and nothing else."""
 
@@ -498,11 +503,26 @@ class StreamSink:
         return True
 
     def write(self, result: Result) -> None:
-        self.stream.write(dumps(result.record, self.pretty) + "\n")
-        self.stream.flush()
+        try:
+            self.stream.write(dumps(result.record, self.pretty) + "\n")
+            self.stream.flush()
+        except OSError as exc:
+            _silence_stdout(self.stream)
+            raise OutputFailed(f"cannot write output: {exc.strerror or exc}") from None
 
     def close(self) -> None:
         return None
+
+
+def _silence_stdout(stream: IO[str]) -> None:
+    """Point a failed stdout at /dev/null, so Python's flush at exit does not fail a second time."""
+    try:
+        fd = stream.fileno()
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, fd)
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):  # not a real file (a test's buffer)
+        pass
 
 
 class FileSink(StreamSink):
@@ -516,17 +536,25 @@ class FileSink(StreamSink):
         super().__init__(os.fdopen(fd, "w", encoding="utf-8"), pretty)
 
     def write(self, result: Result) -> None:
-        self.stream.write(dumps(result.record, self.pretty) + "\n")
+        try:
+            self.stream.write(dumps(result.record, self.pretty) + "\n")
+        except OSError as exc:
+            raise OutputFailed(f"cannot write {display_path(str(self.path))}: {exc.strerror or exc}") from None
 
     def close(self) -> None:
-        self.stream.flush()
-        os.fsync(self.stream.fileno())
-        self.stream.close()
-        os.replace(self.tmp, self.path)
+        try:
+            self.stream.flush()
+            os.fsync(self.stream.fileno())
+            self.stream.close()
+            os.replace(self.tmp, self.path)
+        except OSError as exc:
+            self.abort()
+            raise OutputFailed(f"cannot write {display_path(str(self.path))}: {exc.strerror or exc}") from None
 
     def abort(self) -> None:
-        self.stream.close()
-        with _suppress_oserror():
+        with contextlib.suppress(OSError):
+            self.stream.close()
+        with contextlib.suppress(OSError):
             os.unlink(self.tmp)
 
 

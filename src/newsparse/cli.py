@@ -70,7 +70,8 @@ def extract(inputs: tuple[str, ...], output: Path | None, jobs: int, reference_d
         result = next(batch.run(tasks, opts, 1))
         text = batch.dumps(result.record, pretty=True if pretty is None else pretty) + "\n"
         if output is not None:
-            batch.write_atomic(output, text)
+            target = output / batch.output_name(os.path.basename(inputs[0])) if output.is_dir() else output
+            batch.write_atomic(target, text)
         else:
             _stdout().write(text)
         sys.exit(0 if result.ok else 1)
@@ -89,8 +90,12 @@ def extract(inputs: tuple[str, ...], output: Path | None, jobs: int, reference_d
             raise click.BadParameter(f"{str(output)!r} exists and is not a directory", param_hint="-o")
         sink = batch.DirectorySink(output, skip_existing)
 
-    with _progress() as on_result:
-        summary = batch.run_batch(tasks, sink, opts, jobs, on_result)
+    try:
+        with _progress() as on_result:
+            summary = batch.run_batch(tasks, sink, opts, jobs, on_result)
+    except batch.OutputFailed as exc:
+        click.echo(f"newsparse: {exc}", err=True)
+        sys.exit(1)
     click.echo(summary.line(), err=True)
     sys.exit(1 if summary.errors else 0)
 
@@ -143,39 +148,50 @@ def schema() -> None:
 @click.option("--corpus", type=click.Path(path_type=Path), help="Gold JSONL. Default: $NEWSPARSE_CORPORA/<task>/<task>.jsonl, else ../shared/corpora/<task>/<task>.jsonl.")
 @click.option("--lang", default=None, help="Only documents in this language (articles: the record's `lang`).")
 @click.option("--limit", type=click.IntRange(1), default=None, help="Score N documents spread evenly over the corpus.")
+@click.option("--only", default=None, metavar="TEXT", help="Only documents whose id or source contains TEXT (e.g. postlight/, nyt, one id).")
 @click.option("--errors", "errors", type=click.IntRange(0), default=20, show_default=True, help="Show the worst N error cases, across the biggest error classes.")
 @click.option("-j", "--jobs", type=click.IntRange(1, 256), default=min(2, os.cpu_count() or 1), show_default=True, help="Worker processes.")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON (stable keys) instead of tables.")
 @click.option("--lenient-values", is_flag=True, help="dates: also ignore case and week zero-padding in values.")
 @click.option("--types", default=None, metavar="DATE,TIME", help="dates: score only these TimeML types.")
-def eval_(task: str, corpus: Path | None, lang: str | None, limit: int | None, errors: int, jobs: int,
-          as_json: bool, lenient_values: bool, types: str | None) -> None:
+@click.option("--save-errors", type=click.Path(dir_okay=False, path_type=Path), help="Write every error case to FILE (JSONL) for a later --compare-errors.")
+@click.option("--compare-errors", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Show which error cases saved in FILE are fixed and which are new.")
+def eval_(task: str, corpus: Path | None, lang: str | None, limit: int | None, only: str | None, errors: int,
+          jobs: int, as_json: bool, lenient_values: bool, types: str | None, save_errors: Path | None,
+          compare_errors: Path | None) -> None:
     """Score newsparse against a gold corpus: articles, quotes or dates.
 
     \b
       newsparse eval articles --lang en --errors 10
+      newsparse eval quotes --only nyt --errors 30
       newsparse eval dates --limit 60 --json | jq .summary
+      newsparse eval dates --save-errors before.jsonl   # then change a rule, and:
+      newsparse eval dates --compare-errors before.jsonl
     """
     from . import evaluate
     from .evaluate.report import render
 
-    if (lenient_values or types) and task != "dates":
-        raise click.UsageError("--lenient-values and --types apply to `eval dates` only")
-    options = {"lenient": True} if lenient_values else {}
-    if types:
-        options["types"] = frozenset(t.strip().upper() for t in types.split(",") if t.strip())
+    try:
+        options = evaluate.scorer_options(task, lenient_values, types)
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from None
     try:
         with _progress_count(task) as on_doc:
-            report = evaluate.evaluate(task, corpus, lang=lang, limit=limit, jobs=jobs, errors=errors,
-                                       on_doc=on_doc, options=options)
+            report = evaluate.evaluate(task, corpus, lang=lang, limit=limit, only=only, jobs=jobs, errors=errors,
+                                       on_doc=on_doc, options=options, all_errors=bool(save_errors or compare_errors))
     except evaluate.CorpusMissing as exc:
         click.echo(f"newsparse eval: {exc}", err=True)
         sys.exit(2)
+    if compare_errors:
+        report["compared"] = {"file": str(compare_errors), **evaluate.compare_errors(compare_errors, report)}
+    if save_errors:
+        evaluate.save_errors(save_errors, report)
+    report.pop("all_errors", None)
     if as_json:
         _stdout().write(batch.dumps(report, pretty=True) + "\n")
     else:
         from rich.console import Console
-        render(report, Console(width=None if sys.stdout.isatty() else 160))
+        render(report, Console(width=None if sys.stdout.isatty() else 180))
 
 
 def _progress_count(label: str) -> Any:

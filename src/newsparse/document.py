@@ -172,6 +172,24 @@ class Quote:
         }
 
 
+@dataclass(slots=True)
+class SpeakerEntry:
+    """One speaker of the article: every quote credited to the same resolved name, together."""
+
+    name: str
+    role: str | None = None
+    mentions: list[Span] = field(default_factory=list)
+    quotes: list[int] = field(default_factory=list)  # indices into Document.quotes
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "role": self.role,
+            "mentions": [m.to_dict() for m in self.mentions],
+            "quotes": list(self.quotes),
+        }
+
+
 # Line labels written by the layout stages. A line has exactly one.
 LINE_LABELS = frozenset(
     {"headline", "dek", "byline", "dateline", "caption", "author_box", "boilerplate", "body"}
@@ -203,6 +221,7 @@ class Document:
     boilerplate: list[Boilerplate] = field(default_factory=list)
     dates: list[Timex] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
+    speakers: list[SpeakerEntry] = field(default_factory=list)
 
     timings: dict[str, float] = field(default_factory=dict)
 
@@ -237,6 +256,7 @@ class Document:
             "boilerplate": [b.to_dict() for b in sorted(self.boilerplate, key=lambda b: b.span.start)],
             "dates": [d.to_dict() for d in self.dates],
             "quotes": [q.to_dict() for q in self.quotes],
+            "speakers": [s.to_dict() for s in self.speakers],
         }
 
 

@@ -139,7 +139,7 @@ class Pattern:
         return self._call(self._p.split, s, maxsplit)
 
 
-def compile(pattern: str, flags: int = 0) -> Pattern:  # noqa: A001 - mirrors re.compile on purpose
+def compile(pattern: str, flags: int = 0) -> Pattern:
     return Pattern(pattern, flags)
 
 

@@ -197,14 +197,21 @@ def _headline_cases(g: Mapping[str, Any], pred: Mapping[str, Any], s: DocScore) 
     if s.headline_ok is not False:
         return []
     gold, ours = g["gold"]["headline"], _headline(pred)
+    hit = _first_hit(g["text"], [gold])
+    gold_at = context(g["text"], hit[0], hit[0] + len(gold), 60) if hit else ""
     if ours is None:
-        kind = "headline none"
+        return [Case("headline none", g["id"], repr(gold), "—", "", gold_context=gold_at)]
+    ng, no = normalize_text(gold), normalize_text(ours)
+    if ng in no:
+        kind = "headline: ours has extra words"
+    elif no in ng:
+        kind = "headline: ours too short"
+    elif hit is None:
+        kind = "headline: another line (gold not verbatim in text)"
     else:
-        ng, no = normalize_text(gold), normalize_text(ours)
-        kind = ("headline: ours has extra words" if ng in no else
-                "headline: ours too short" if no in ng else "headline: another line")
-    ctx = context(g["text"], pred["headline"]["start"], pred["headline"]["end"], 60) if ours else ""
-    return [Case(kind, g["id"], repr(gold), repr(ours), ctx, gold_context=_find(g["text"], [gold]))]
+        kind = "headline: another line, " + ("before" if pred["headline"]["start"] < hit[0] else "after") + " the gold one"
+    ctx = context(g["text"], pred["headline"]["start"], pred["headline"]["end"], 60)
+    return [Case(kind, g["id"], repr(gold), repr(ours), ctx, gold_context=gold_at)]
 
 
 def _author_cases(g: Mapping[str, Any], pred: Mapping[str, Any], s: DocScore) -> list[Case]:
@@ -216,8 +223,11 @@ def _author_cases(g: Mapping[str, Any], pred: Mapping[str, Any], s: DocScore) ->
     kind = ("authors: none found" if not ours else
             "authors: some missed" if s.authors.p == 1.0 else
             "authors: wrong or extra names")
+    gold_at = _find(g["text"], g["gold"]["authors"])
+    if not gold_at:
+        kind += " (gold name not in text)"
     return [Case(kind, g["id"], repr(g["gold"]["authors"]), repr(ours), _mention_ctx(g, pred), 1 - s.authors.f1,
-                 gold_context=_find(g["text"], g["gold"]["authors"]))]
+                 gold_context=gold_at)]
 
 
 def _mention_ctx(g: Mapping[str, Any], pred: Mapping[str, Any]) -> str:
@@ -230,44 +240,60 @@ def _mention_ctx(g: Mapping[str, Any], pred: Mapping[str, Any]) -> str:
 def _date_cases(g: Mapping[str, Any], pred: Mapping[str, Any], s: DocScore) -> list[Case]:
     if s.date_ok is not False:
         return []
-    where = "in text" if s.date_in_text else "not found in text"
     gold = g["gold"]["date"]
+    forms = date_forms(gold)
+    hit = _first_hit(g["text"], [f for f, _ in forms])
+    labels: dict[str, str] = {}
+    for form, name in forms:
+        labels.setdefault(form, name)  # "19.10.2019" is DD.MM.YYYY before it is D.MM.YYYY
+    label = labels.get(hit[1], "") if hit else ""
+    where = f"page shows {label}" if label else "not found in text"
+    found = context(g["text"], hit[0], hit[0] + len(hit[1]), 50) if hit else ""
     p = pred.get("published")
-    found = _find(g["text"], date_forms(gold), width=50)
     if not p:
-        return [Case(f"date none ({where})", g["id"], gold, "—", "", 1.0 if s.date_in_text else 0.5, found)]
-    kind = f"date wrong: {_date_gap(gold, p['value'])} ({where})"
+        return [Case(f"date none ({where})", g["id"], gold, "—", "", 1.0 if hit else 0.5, found)]
+    kind = f"date wrong: {_date_gap(gold, p['value'])} ({'gold in text' if hit else 'gold not in text'})"
     return [Case(kind, g["id"], gold, p["value"], context(g["text"], p["start"], p["end"], 50), gold_context=found)]
 
 
-def _find(text: str, needles: Sequence[str], width: int = 60) -> str:
-    """Context of the first needle that occurs in ``text`` (ignoring case and odd spaces), else ""."""
+def _first_hit(text: str, needles: Sequence[str]) -> tuple[int, str] | None:
+    """The earliest ``(offset, needle)`` of the needles in ``text``, ignoring case and odd spaces."""
     hay = make_view(text).lower()
     if len(hay) != len(text):
-        return ""
+        return None
     hits = [(hay.find(n.lower()), n) for n in needles if n and hay.find(n.lower()) >= 0]
-    if not hits:
-        return ""
-    start, needle = min(hits)
-    return context(text, start, start + len(needle), width)
+    return min(hits) if hits else None
 
 
-def date_forms(iso: str) -> list[str]:
-    """Ways a page may print the date ``iso``: numeric forms and month names from the lexicon.
+def _find(text: str, needles: Sequence[str], width: int = 60) -> str:
+    """Context of the first needle that occurs in ``text``, else ""."""
+    hit = _first_hit(text, needles)
+    return context(text, hit[0], hit[0] + len(hit[1]), width) if hit else ""
 
-    >>> date_forms("2024-02-05")[:3]
-    ['2024-02-05', '05.02.2024', '5.2.2024']
+
+def date_forms(iso: str) -> list[tuple[str, str]]:
+    """Ways a page may print the date ``iso``, each with its pattern, numeric forms first, then with
+    month names from the lexicon. Error classes name the pattern, so a missing format stands out.
+
+    >>> date_forms("2024-02-05")[:2]
+    [('2024-02-05', 'YYYY-MM-DD'), ('05.02.2024', 'DD.MM.YYYY')]
     """
     try:
         day = dt.date.fromisoformat(iso)
     except ValueError:
         return []
     y, m, d = day.year, day.month, day.day
-    forms = [f"{y}-{m:02}-{d:02}", f"{d:02}.{m:02}.{y}", f"{d}.{m}.{y}", f"{d}.{m:02}.{y}", f"{m:02}/{d:02}/{y}",
-             f"{m}/{d}/{y}", f"{d:02}/{m:02}/{y}", f"{y}/{m:02}/{d:02}", f"{y}年{m}月{d}日", f"{y}.{m:02}.{d:02}"]
+    forms = [(f"{y}-{m:02}-{d:02}", "YYYY-MM-DD"), (f"{d:02}.{m:02}.{y}", "DD.MM.YYYY"),
+             (f"{d}.{m}.{y}", "D.M.YYYY"), (f"{d}.{m:02}.{y}", "D.MM.YYYY"), (f"{m:02}/{d:02}/{y}", "MM/DD/YYYY"),
+             (f"{m}/{d}/{y}", "M/D/YYYY"), (f"{d:02}/{m:02}/{y}", "DD/MM/YYYY"), (f"{y}/{m:02}/{d:02}", "YYYY/MM/DD"),
+             (f"{y}年{m}月{d}日", "YYYY年M月D日"), (f"{y}.{m:02}.{d:02}", "YYYY.MM.DD"),
+             (f"{d:02}.{m:02}.{y % 100:02}", "DD.MM.YY"), (f"{m}/{d}/{y % 100:02}", "M/D/YY")]
     for name in _month_names(m):
-        forms += [f"{name} {d}, {y}", f"{name}. {d}, {y}", f"{name} {d} {y}", f"{d} {name} {y}",
-                  f"{d}. {name} {y}", f"{d} de {name} de {y}", f"{d:02} {name} {y}"]
+        forms += [(f"{name} {d}, {y}", "Month D, YYYY"), (f"{name}. {d}, {y}", "Mon. D, YYYY"),
+                  (f"{name} {d} {y}", "Month D YYYY"), (f"{d} {name} {y}", "D Month YYYY"),
+                  (f"{d}. {name} {y}", "D. Month YYYY"), (f"{d} de {name} de {y}", "D de Month de YYYY"),
+                  (f"{d:02} {name} {y}", "DD Month YYYY"), (f"{name} {d:02}, {y}", "Month DD, YYYY"),
+                  (f"{d} {name}, {y}", "D Month, YYYY")]
     return forms
 
 
@@ -297,14 +323,35 @@ def _body_cases(g: Mapping[str, Any], pred: Mapping[str, Any], s: DocScore) -> l
     gold_bag = token_bag(g["gold"]["body"])
     ours_bag = token_bag(_body(pred))
     dropped = [p for p in g["gold"]["body"].split("\n\n") if _share_in(p, ours_bag) < 0.5]
-    junk = [b["text"] for b in pred.get("body") or [] if _share_in(b["text"], gold_bag) < 0.5]
-    kind = "body: dropped article text" if s.body.r < s.body.p else "body: kept page junk"
-    if not pred.get("body"):
+    lines = pred.get("body") or []
+    is_junk = [_share_in(b["text"], gold_bag) < 0.5 for b in lines]
+    junk = [b["text"] for b, bad in zip(lines, is_junk) if bad]
+    if not lines:
         kind = "body: empty"
+    elif s.body.r < s.body.p:
+        kind = "body: dropped article text"
+    elif not junk:
+        kind = "body: kept extra words, no line mostly junk"
+    else:
+        kind = f"body: kept page junk, mostly {junk_position(is_junk)} the article"
     gold = f"F1 {s.body.f1:.2f} (P {s.body.p:.2f} R {s.body.r:.2f}); dropped {len(dropped)} gold paragraphs: " + \
         " | ".join(clip(p, 90) for p in dropped[:2])
     ours = f"kept {len(junk)} lines not in gold: " + " | ".join(clip(j, 70) for j in junk[:3])
-    return [Case(kind, g["id"], gold, ours, "", 1 - s.body.f1)]
+    return [Case(kind, g["id"], gold, ours, "", 1 - s.body.f1, item="body")]
+
+
+def junk_position(is_junk: Sequence[bool]) -> str:
+    """Where most junk lines sit relative to the article's lines: "before", "after" or "inside".
+
+    >>> junk_position([True, True, False, False, True]), junk_position([False, True, False])
+    ('before', 'inside')
+    """
+    good = [i for i, bad in enumerate(is_junk) if not bad]
+    if not good:
+        return "inside"
+    counts = Counter("before" if i < good[0] else "after" if i > good[-1] else "inside"
+                     for i, bad in enumerate(is_junk) if bad)
+    return max(("before", "after", "inside"), key=lambda k: counts[k])
 
 
 def _body_start_cases(g: Mapping[str, Any], pred: Mapping[str, Any], s: DocScore) -> list[Case]:
@@ -314,7 +361,8 @@ def _body_start_cases(g: Mapping[str, Any], pred: Mapping[str, Any], s: DocScore
     ours_at = context(g["text"], first["start"], first["end"], 40, inner=80) if first else ""
     prefix = g["body_prefix"]
     return [Case("body: starts elsewhere (postlight prefix)", g["id"], clip(prefix, 100),
-                 clip(_body(pred), 100) or "—", ours_at, gold_context=_find(g["text"], [prefix[:40], prefix[-40:]]))]
+                 clip(_body(pred), 100) or "—", ours_at, gold_context=_find(g["text"], [prefix[:40], prefix[-40:]]),
+                 item="body start")]
 
 
 def _share_in(text: str, bag: Counter[str]) -> float:

@@ -24,6 +24,7 @@ class Case:
     context: str = ""
     weight: float = 1.0
     gold_context: str = ""  # where the gold value shows in the text, when we can find it
+    item: str = ""  # what the mistake is about, when ``gold`` carries scores that change between runs
 
     def to_dict(self) -> dict[str, object]:
         return asdict(self)
@@ -86,3 +87,34 @@ def clip(text: str, width: int = 160) -> str:
     """One line of at most ``width`` characters."""
     flat = " ".join(text.split())
     return flat if len(flat) <= width else flat[: width - 1] + "…"
+
+
+# --- what changed between two runs ---------------------------------------------------------------------
+
+def case_key(case: dict[str, object]) -> tuple[str, str]:
+    """A mistake's identity across runs: the document and the gold item (our item for a spurious one),
+    so a mistake that only changes its wrong answer counts as the same mistake."""
+    if case.get("item"):
+        return str(case["doc"]), str(case["item"])
+    gold = str(case["gold"])
+    return str(case["doc"]), gold if gold != "—" else "ours:" + str(case["ours"])
+
+
+def compare(before: Sequence[dict[str, object]], after: Sequence[dict[str, object]]) -> dict[str, object]:
+    """Mistakes fixed and mistakes new since ``before``, with per-class counts.
+
+    >>> old = [{"kind": "k", "doc": "d", "gold": "g1", "ours": "x"}, {"kind": "k", "doc": "d", "gold": "g2", "ours": "x"}]
+    >>> new = [{"kind": "k", "doc": "d", "gold": "g2", "ours": "y"}, {"kind": "m", "doc": "e", "gold": "—", "ours": "z"}]
+    >>> r = compare(old, new)
+    >>> [c["gold"] for c in r["fixed"]], [c["ours"] for c in r["new"]], r["classes"]
+    (['g1'], ['z'], [{'class': 'k', 'fixed': 1, 'new': 0}, {'class': 'm', 'fixed': 0, 'new': 1}])
+    """
+    old_keys = {case_key(c) for c in before}
+    new_keys = {case_key(c) for c in after}
+    fixed = [c for c in before if case_key(c) not in new_keys]
+    new = [c for c in after if case_key(c) not in old_keys]
+    fixed_n = Counter(str(c["kind"]) for c in fixed)
+    new_n = Counter(str(c["kind"]) for c in new)
+    classes = [{"class": k, "fixed": fixed_n[k], "new": new_n[k]}
+               for k in sorted(set(fixed_n) | set(new_n), key=lambda k: (-(fixed_n[k] + new_n[k]), k))]
+    return {"fixed": fixed, "new": new, "classes": classes}

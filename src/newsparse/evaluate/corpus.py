@@ -32,8 +32,9 @@ def default_corpus(task: str, cwd: Path | None = None) -> Path:
     return (cwd or Path.cwd()).parent / "shared" / "corpora" / task / f"{task}.jsonl"
 
 
-def load(path: Path, lang: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
-    """The gold records of ``path``, optionally only language ``lang`` and an even sample of ``limit``."""
+def load(path: Path, lang: str | None = None, limit: int | None = None, only: str | None = None) -> list[dict[str, Any]]:
+    """The gold records of ``path``: optionally only language ``lang``, only records whose id or source
+    contains ``only``, and an even sample of ``limit`` of them."""
     if not path.is_file():
         raise CorpusMissing(
             f"no gold corpus at {path}; pass --corpus PATH or set NEWSPARSE_CORPORA to the folder "
@@ -42,7 +43,14 @@ def load(path: Path, lang: str | None = None, limit: int | None = None) -> list[
         records = [json.loads(line) for line in fh if line.strip()]
     if lang and any("lang" in r for r in records):  # quotes and dates carry no lang: all English
         records = [r for r in records if (r.get("lang") or "") == lang]
+    if only:
+        records = [r for r in records if only in _label(r)]
     return spread(records, limit)
+
+
+def _label(record: dict[str, Any]) -> str:
+    """What ``--only`` searches: the id, the source and (quotes) the publisher."""
+    return " ".join(str(x) for x in (record.get("id"), record.get("source"), (record.get("meta") or {}).get("publisher")))
 
 
 def spread(records: Sequence[dict[str, Any]], limit: int | None) -> list[dict[str, Any]]:

@@ -127,7 +127,8 @@ def match_all(golds: Sequence[Mapping[str, Any]], preds: Mapping[str, Sequence[M
 def score(golds: Sequence[Mapping[str, Any]], preds: Mapping[str, Sequence[Mapping[str, Any]]]) -> dict[str, Any]:
     """Quote P/R/F1, speaker accuracy and end-to-end P/R/F1, overall and ``by_source`` (publisher)."""
     overall, by_source = Tally(), defaultdict(Tally)
-    for g, m in zip(golds, match_all(golds, preds)):
+    matches = match_all(golds, preds)
+    for g, m in zip(golds, matches):
         overall.add(m)
         by_source[group_of(g)].add(m)
     terms = sum(1 for g in golds for q in preds.get(g["id"]) or [] if q.get("kind") == "term")
@@ -136,8 +137,35 @@ def score(golds: Sequence[Mapping[str, Any]], preds: Mapping[str, Sequence[Mappi
         **overall.to_dict(),
         "terms_ignored": terms,
         "by_source": {k: v.to_dict() for k, v in sorted(by_source.items())},
+        "by_gold_kind": _by_gold_kind(matches),
         "unknown_ids": sorted(set(preds) - {g["id"] for g in golds}),
     }
+
+
+def gold_kind(q: Mapping[str, Any]) -> str:
+    """"partial" (quoted words inside paraphrase), "short" (a full quote of one to three words) or "full"."""
+    if q.get("partial"):
+        return "partial"
+    return "short" if len(str(q.get("text", "")).split()) <= 3 else "full"
+
+
+def _by_gold_kind(matches: Sequence[DocMatch]) -> dict[str, Any]:
+    """Recall and speaker accuracy per kind of gold quote."""
+    gold_n: dict[str, int] = defaultdict(int)
+    found: dict[str, int] = defaultdict(int)
+    scored: dict[str, int] = defaultdict(int)
+    right: dict[str, int] = defaultdict(int)
+    for m in matches:
+        paired = {gi for gi, _ in m.pairs}
+        for gi, q in enumerate(m.gold):
+            kind = gold_kind(q)
+            gold_n[kind] += 1
+            found[kind] += gi in paired
+            if gi in m.speaker_ok:
+                scored[kind] += 1
+                right[kind] += m.speaker_ok[gi]
+    return {k: {"gold": gold_n[k], "recall": ratio(found[k], gold_n[k]),
+                "speaker_accuracy": ratio(right[k], scored[k])} for k in sorted(gold_n)}
 
 
 # --- error cases -------------------------------------------------------------------------------------
@@ -147,15 +175,16 @@ def cases(golds: Sequence[Mapping[str, Any]], preds: Mapping[str, Sequence[Mappi
     speakers (by what kind of gold speaker), each with the surrounding text."""
     out: list[Case] = []
     for g, m in zip(golds, match_all(golds, preds)):
-        out.extend(_doc_cases(g, m))
+        terms = [q for q in preds.get(g["id"]) or [] if q.get("kind") == "term"]
+        out.extend(_doc_cases(g, m, terms))
     return out
 
 
-def _doc_cases(g: Mapping[str, Any], m: DocMatch) -> list[Case]:
+def _doc_cases(g: Mapping[str, Any], m: DocMatch, terms: Sequence[Mapping[str, Any]]) -> list[Case]:
     text, doc_id = g["text"], str(g["id"])
     paired_g = {gi for gi, _ in m.pairs}
     paired_p = {pi for _, pi in m.pairs}
-    out = [_missed(doc_id, text, q, m.pred) for gi, q in enumerate(m.gold) if gi not in paired_g]
+    out = [_missed(doc_id, text, q, m.pred, terms) for gi, q in enumerate(m.gold) if gi not in paired_g]
     out += [_spurious(doc_id, g, p) for pi, p in enumerate(m.pred) if pi not in paired_p]
     for gi, pi in m.pairs:
         if m.speaker_ok.get(gi) is False:
@@ -163,17 +192,28 @@ def _doc_cases(g: Mapping[str, Any], m: DocMatch) -> list[Case]:
     return out
 
 
-def _missed(doc_id: str, text: str, q: Mapping[str, Any], pred: Sequence[Mapping[str, Any]]) -> Case:
+def _missed(doc_id: str, text: str, q: Mapping[str, Any], pred: Sequence[Mapping[str, Any]],
+            terms: Sequence[Mapping[str, Any]]) -> Case:
     gs = trim_span(text, q["start"], q["end"])
     near = [p for p in pred if overlap(gs, trim_span(text, p["start"], p["end"])) > 0]
-    if near:
+    as_term = [t for t in terms if overlap(gs, trim_span(text, t["start"], t["end"])) > 0]
+    if as_term and not near:
+        kind = f"missed: ours says term ({'partial' if q.get('partial') else 'full'} quote, {_words(q['text'])})"
+        ours = f"term {clip(as_term[0]['text'], 100)!r}"
+    elif near:
         kind = "boundary: ours " + ("longer" if near[0]["end"] - near[0]["start"] > q["end"] - q["start"] else "shorter")
         ours = clip(near[0]["text"], 120)
     else:
-        kind = f"missed {'partial' if q.get('partial') else 'full'} quote, {_mark(text, q['start'])} marks"
+        kind = (f"missed {'partial' if q.get('partial') else 'full'} quote, {_mark(text, q['start'])} marks, "
+                f"{_words(q['text'])}")
         ours = "—"
     return Case(kind, doc_id, clip(q["text"], 120) + f"  [speaker: {q.get('speaker')}]", ours,
                 context(text, q["start"], q["end"], 60, inner=80), weight=q["end"] - q["start"])
+
+
+def _words(quote: str) -> str:
+    """A quote's length class: one to three words are often names or scare quotes, longer ones speech."""
+    return "1-3 words" if len(quote.split()) <= 3 else "4+ words"
 
 
 def _mark(text: str, start: int) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from rich.console import Console
@@ -36,22 +36,27 @@ def _groups(scores: Mapping[str, Any], key: str = "by_source") -> list[tuple[str
 
 
 def articles_tables(scores: Mapping[str, Any]) -> list[Table]:
-    cols = ["group", "docs", "headline (n)", "authors P/R/F1 (n)", "false byline (n)", "date acc / cov (n)",
-            "date acc in text (n)", "body F1 (baseline) (n)", "body start (n)"]
+    cols = ["group", "docs", "headline", "authors P/R/F1", "false byline", "date acc/cov", "date in text",
+            "body F1 (keep-all)", "body start"]
     tables = []
     for key, title in (("by_source", "articles by source"), ("by_lang", "articles by language")):
-        t = _table(title, cols)
+        t = _table(f"{title}  [dim](n) = documents scored[/]", cols)
         groups = _groups(scores, key)
         for name, s in groups[:12] if key == "by_lang" else groups:
             a, p, b = s["authors"], s["published"], s["body"]
-            t.add_row(name, str(s["docs"]), f"{num(s['headline']['accuracy'])} ({s['headline']['n']})",
+            t.add_row(_short(name), str(s["docs"]), f"{num(s['headline']['accuracy'])} ({s['headline']['n']})",
                       f"{_prf(a)} ({a['n']})", f"{num(a['false_byline_rate'])} ({a['false_byline_n']})",
-                      f"{num(p['accuracy'])} / {num(p['coverage'])} ({p['n']})",
+                      f"{num(p['accuracy'])}/{num(p['coverage'])} ({p['n']})",
                       f"{num(p['accuracy_in_text'])} ({p['n_in_text']})",
                       f"{num(b['f1'])} ({num(b['baseline_f1'])}) ({b['n']})",
                       f"{num(s['body_start']['accuracy'])} ({s['body_start']['n']})")
         tables.append(t)
     return tables
+
+
+def _short(source: str) -> str:
+    """``scrapinghub/article-extraction-benchmark`` → ``article-extraction-benchmark``: tables stay narrow."""
+    return source.rsplit("/", 1)[-1]
 
 
 def quotes_tables(scores: Mapping[str, Any]) -> list[Table]:
@@ -60,7 +65,10 @@ def quotes_tables(scores: Mapping[str, Any]) -> list[Table]:
     for name, s in _groups(scores):
         t.add_row(name, str(s["gold"]), str(s["predicted"]), _prf(s["quotes"]),
                   f"{num(s['speaker_accuracy'])} ({s['speaker_scored']})", _prf(s["end_to_end"]))
-    return [t]
+    kinds = _table("quotes by kind of gold quote", ["kind", "gold", "recall", "speaker acc"])
+    for name, k in scores["by_gold_kind"].items():
+        kinds.add_row(name, str(k["gold"]), num(k["recall"]), num(k["speaker_accuracy"]))
+    return [t, kinds]
 
 
 def dates_tables(scores: Mapping[str, Any]) -> list[Table]:
@@ -90,7 +98,29 @@ def render(report: Mapping[str, Any], console: Console) -> None:
         console.print(t)
         console.print()
     _render_classes(report, console)
-    _render_cases(report, console)
+    if "compared" in report:
+        _render_compared(report, console)
+    else:
+        _render_cases(report["errors"], console)
+
+
+def _render_compared(report: Mapping[str, Any], console: Console) -> None:
+    """The error cases fixed and new since a saved run: counts per class, then the new ones."""
+    cmp = report["compared"]
+    console.print(f"[bold]compared with {cmp['file']}[/]: {len(cmp['fixed'])} fixed, {len(cmp['new'])} new")
+    if cmp["classes"]:
+        t = _table("changed error classes", ["class", "fixed", "new"])
+        for c in cmp["classes"][:SHOWN_CLASSES]:
+            t.add_row(str(c["class"]), str(c["fixed"]), str(c["new"]))
+        console.print(t)
+        console.print()
+    shown = len(report["errors"])
+    if cmp["new"]:
+        console.print("[bold]new mistakes[/]")
+        _render_cases(cmp["new"][:shown], console)
+    if cmp["fixed"]:
+        console.print("[bold]fixed[/]")
+        _render_cases(cmp["fixed"][: max(3, shown // 4)], console)
 
 
 def _render_classes(report: Mapping[str, Any], console: Console) -> None:
@@ -104,8 +134,8 @@ def _render_classes(report: Mapping[str, Any], console: Console) -> None:
     console.print()
 
 
-def _render_cases(report: Mapping[str, Any], console: Console) -> None:
-    for i, c in enumerate(report["errors"], 1):
+def _render_cases(cases: Sequence[Mapping[str, Any]], console: Console) -> None:
+    for i, c in enumerate(cases, 1):
         console.print(f"[bold]{i}. {c['kind']}[/]  [dim]{c['doc']}[/]", highlight=False)
         console.print(f"   gold: {c['gold']}", highlight=False, markup=False)
         console.print(f"   ours: {c['ours']}", highlight=False, markup=False)
@@ -118,19 +148,22 @@ def _render_cases(report: Mapping[str, Any], console: Console) -> None:
 
 # --- markdown, for docs/results.md ----------------------------------------------------------------------
 
-def markdown(report: Mapping[str, Any]) -> str:
-    """The per-source table of a report as GitHub markdown (what docs/results.md records)."""
-    rows = {"articles": _md_articles, "quotes": _md_quotes, "dates": _md_dates}[report["task"]](report["scores"])
+def markdown(report: Mapping[str, Any], by: str = "by_source", top: int = 0) -> str:
+    """A report's table per source (or ``by="by_lang"`` for articles, ``top`` groups) as GitHub markdown."""
+    if by == "by_lang":
+        rows = _md_articles(report["scores"], by, "language")[: top + 2 if top else None]
+    else:
+        rows = {"articles": _md_articles, "quotes": _md_quotes, "dates": _md_dates}[report["task"]](report["scores"])
     head, *body = rows
     lines = ["| " + " | ".join(head) + " |", "|" + "|".join("---" if i == 0 else "---:" for i in range(len(head))) + "|"]
     lines += ["| " + " | ".join(r) + " |" for r in body]
     return "\n".join(lines)
 
 
-def _md_articles(scores: Mapping[str, Any]) -> list[list[str]]:
-    rows = [["source", "docs", "headline acc (n)", "authors F1 (n)", "false byline (n)", "date acc (n)",
+def _md_articles(scores: Mapping[str, Any], by: str = "by_source", label: str = "source") -> list[list[str]]:
+    rows = [[label, "docs", "headline acc (n)", "authors F1 (n)", "false byline (n)", "date acc (n)",
              "date coverage", "date acc, in text (n)", "body F1 (n)", "keep-all F1", "body start (n)"]]
-    for name, s in _groups(scores):
+    for name, s in _groups(scores, by):
         a, p, b = s["authors"], s["published"], s["body"]
         rows.append([name, str(s["docs"]), f"{num(s['headline']['accuracy'])} ({s['headline']['n']})",
                      f"{num(a['f1'])} ({a['n']})", f"{num(a['false_byline_rate'])} ({a['false_byline_n']})",
@@ -145,6 +178,9 @@ def _md_quotes(scores: Mapping[str, Any]) -> list[list[str]]:
     for name, s in _groups(scores):
         rows.append([name, str(s["gold"]), str(s["predicted"]), _prf(s["quotes"]),
                      f"{num(s['speaker_accuracy'])} ({s['speaker_scored']})", _prf(s["end_to_end"])])
+    for name, k in scores["by_gold_kind"].items():
+        rows.append([f"gold kind {name}", str(k["gold"]), "", f"recall {num(k['recall'])}",
+                     num(k["speaker_accuracy"]), ""])
     return rows
 
 

@@ -14,22 +14,48 @@ from .. import lexicon, rx
 from ..document import Author, Document, Line
 from ..pipeline import stage
 from . import blocks as bk
-from .header import _byline_prefix, is_name_line
+from .header import _byline_prefix, is_byline, is_name_line
 
 MAX_BYLINES = 3
+FALLBACK_ABOVE = 40  # lines above the first paragraph searched for a byline the header missed
+FALLBACK_BELOW = 6
+BYLINE_FALLBACK_CHARS = 80
 HEADER_DATELINE_REACH = 8  # lines under the headline where a "Name - date" line still counts
 AUTHOR_BOX_LINES = 10  # how far from the end of the kept text an author box may start
 MAX_NAME_WORDS = 5
+_CAMEL = rx.compile(r"^(?!Mc|Mac|O’|O'|De|Di|La|Le|Van|Von)\p{L}+\p{Ll}\p{Lu}")
+_DESKS = frozenset({"team", "desk", "staff", "newsroom", "redaktion", "rédaction", "redacción"})
+_ARTICLES = frozenset({"the", "a", "an", "der", "die", "das", "les", "los", "las", "il", "het", "een", "un", "une"})
 
 # Where a byline stops being names: a separator, an e-mail or handle, a date label.
-_CUT = rx.compile(r"\s[|·•–—-]\s|\s?[|·•/]\s?|@|\s?\(|\s(?:on|in|at|um|à|for|für|pour|para|per|am|le|el|il|em|op)(?:\s|$)|\.\s|\s\d")
+_CUT = rx.compile(r"\s[|·•–—-]\s|\s?[|·•/]\s?|@|\s?\(|\s(?:on|in|at|um|à|for|für|pour|para|per|am|le|el|il|em|op)(?:\s|$)|\d")
 _SPLIT = rx.compile(r"\s?(?:,|;|&|\s(?:and|und|et|y|e|en|with|mit|avec|con|and the)\s)\s?", rx.I)
 _GLUED_ROLE = rx.compile(r"(?<=\p{Ll})(?=\p{Lu}\p{Ll}+(?:\s\p{L}+)?$)")
 
 
 @cache
 def _roles() -> tuple[str, ...]:
-    return tuple(sorted(lexicon.words("author_roles"), key=len, reverse=True))
+    return tuple(sorted((r for r in lexicon.words("author_roles") if not r.startswith("@")), key=len, reverse=True))
+
+
+@cache
+def _role_words() -> frozenset[str]:
+    """Words that open a job title ("Senior", "Editor"): the ``@words:`` line of ``author_roles``."""
+    line = next((r for r in lexicon.words("author_roles") if r.startswith("@words:")), "@words:")
+    return frozenset(line.split(":", 1)[1].split())
+
+
+def cut_title_words(name: str) -> tuple[str, str | None]:
+    """``Ana Ruiz Senior Politics Editor`` -> (``Ana Ruiz``, ``Senior Politics Editor``).
+
+    >>> cut_title_words("Ana Ruiz Senior Politics Editor")
+    ('Ana Ruiz', 'Senior Politics Editor')
+    """
+    words = name.split()
+    for k, word in enumerate(words):
+        if word.casefold() in _role_words():
+            return " ".join(words[:k]), " ".join(words[k:]) or None
+    return name, None
 
 
 @cache
@@ -89,11 +115,13 @@ def looks_like_person(part: str) -> bool:
     words = part.split()
     if not words or len(words) > MAX_NAME_WORDS or any(ch.isdigit() for ch in part):
         return False
-    if part.casefold() in _agencies() or part.casefold() in _roles():
+    if part.casefold() in _agencies() or part.casefold() in _roles() or words[0].casefold() in _ARTICLES:
         return False
     first = part[0]
     if len(bk._CJK.finditer(first)) == 1:
         return True
+    if any(_CAMEL.search(w) for w in words):
+        return False  # "TechRepublic", "iPhone": brands, not names
     return first.isupper() and len(words) >= 2 and part.casefold() not in lexicon.words("boilerplate_lines")
 
 
@@ -112,8 +140,15 @@ def byline_names(text: str) -> list[tuple[str, int, str | None]]:
     for part in _SPLIT.split(names):
         idx = names.find(part, pos)
         pos = idx + len(part)
-        name, role = strip_role(part.strip())
-        if looks_like_person(name):
+        name, role = (part.strip(), None) if part.strip().casefold() in _roles() else strip_role(part.strip())
+        if name.casefold() not in _roles():
+            name, title = cut_title_words(name)
+            if title is not None and title.casefold() in _DESKS:
+                continue  # "Smart Shopping Team", "Metro Desk": a group, not a person
+            role = " ".join(filter(None, (title, role))) or None
+        if name.casefold() in _roles() and out:  # "Jane Doe, Staff Writer": the role of the name before
+            out[-1] = (out[-1][0], out[-1][1], out[-1][2] or name)
+        elif looks_like_person(name):
             out.append((name, base + idx + (len(part) - len(part.lstrip())), role))
     return out
 
@@ -127,13 +162,22 @@ def organization_of(text: str) -> str | None:
     return None
 
 
-def _add_byline(doc: Document, line: Line, by_name: dict[str, Author]) -> None:
-    org = organization_of(line.text)
-    for name, off, role in byline_names(line.text):
-        start = line.content_start + off
+def _has_separator(text: str) -> bool:
+    return any(sep in text for sep in (",", "|", "·", "•", " - ", " – ", " — "))
+
+
+def _add_byline(doc: Document, line: Line, by_name: dict[str, Author], skip: int = 0) -> None:
+    """Add the people of one byline (read from ``skip`` characters into the line)."""
+    text = line.text[skip:]
+    org = organization_of(text)
+    bare = _byline_prefix().match(text) is None
+    for name, off, role in byline_names(text):
+        if bare and role is not None and not _has_separator(line.text):
+            continue  # "Smart Shopping Team" alone on a line is a desk, not a person
+        begin = line.content_start + skip + off
         author = by_name.setdefault(name.casefold(), Author(name=name, organization=org))
         author.role = author.role or role
-        author.mentions.append(doc.span(start, start + len(name)))
+        author.mentions.append(doc.span(begin, begin + len(name)))
 
 
 def _header_datelines(doc: Document) -> list[Line]:
@@ -148,11 +192,39 @@ def _header_datelines(doc: Document) -> list[Line]:
 _LEADING_NAME = rx.compile(r"\p{Lu}[\p{L}'’.-]+(?:\s\p{Lu}[\p{L}'’.-]+){1,3}\s?(?:[-|·•–—,]|\s\s)")
 
 
+_INLINE_BY = rx.compile(r"(?<=\s)(?i:by|von|par|por)\s(?=\p{Lu})")
+
+
+def _inline_bylines(doc: Document) -> list[tuple[Line, int]]:
+    """"March 10, 2015 by Ana Ruiz": a byline inside a dateline, or a "By" line the header missed.
+
+    Looked for only when the header gave no byline, among the short lines around the body's start.
+    """
+    body = [ln.index for ln in doc.lines if doc.labels[ln.index] in ("body", None) and len(ln.text) > 80]
+    if not body:
+        return []
+    lo, hi = max(0, body[0] - FALLBACK_ABOVE), body[0] + FALLBACK_BELOW
+    out = []
+    for line in doc.lines[lo:hi]:
+        if line.is_blank or len(line.text) > BYLINE_FALLBACK_CHARS:
+            continue
+        if doc.labels[line.index] in ("dateline", "body", None, "boilerplate") and is_byline(line.text):
+            out.append((line, 0))
+        elif doc.labels[line.index] == "dateline" and (m := _INLINE_BY.search(line.text)):
+            out.append((line, m.start()))
+    return out[:1]
+
+
 @stage("authors", requires=("lines", "labels", "headline"), assigns=("authors",))
 def authors(doc: Document) -> None:
     by_name: dict[str, Author] = {}
-    for line in doc.lines_labelled("byline")[:MAX_BYLINES]:
+    bylines = doc.lines_labelled("byline")
+    prefixed = [ln for ln in bylines if _byline_prefix().match(ln.text)]
+    for line in (prefixed or bylines)[:MAX_BYLINES]:  # with a "By" line, names alone are something else
         _add_byline(doc, line, by_name)
+    if not by_name:
+        for line, start in _inline_bylines(doc):
+            _add_byline(doc, line, by_name, start)
     if not by_name:
         for line in _header_datelines(doc):
             _add_byline(doc, line, by_name)

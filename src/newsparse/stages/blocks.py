@@ -29,6 +29,7 @@ LENGTH_HIGH = 200
 STOPWORDS_LOW = 0.20
 STOPWORDS_HIGH = 0.30
 STOPWORDS_DENSE_PROSE = 0.10
+REPEATED_MAX_CHARS = 40  # longer repeated lines may be the headline, which layouts repeat
 CUE_MAX_CHARS = 90  # a cue word only condemns a line this short; longer lines are judged as prose
 CUE_FEW_WORDS = 6  # a one-word cue ("Facebook") only condemns a line of this many words or fewer
 CJK_SHARE = 0.3  # share of CJK characters from which a text is read per character, not per word
@@ -64,13 +65,15 @@ def stopwords(lang: str) -> frozenset[str]:
 def _cue_patterns() -> tuple[rx.Pattern, rx.Pattern, tuple[str, ...]]:
     """Two alternations of the cue phrases, one group per kind: every cue, and only the specific ones
     (several words, or a sign like ©) that may condemn a line of more than a few words."""
-    table = {k: v for k, v in lexicon.table("boilerplate_cues").items() if not k.startswith("_")}
+    raw = lexicon.table("boilerplate_cues")
+    table = {k: v for k, v in raw.items() if not k.startswith("_")}
+    specific = set(raw.get("_specific_kinds", ()))
     kinds = tuple(table)
 
     def alternation(keep: bool) -> rx.Pattern:
         groups = []
         for n, kind in enumerate(kinds):
-            phrases = [p.casefold() for p in table[kind] if keep or " " in p or not p.isalpha()]
+            phrases = [p.casefold() for p in table[kind] if keep or kind in specific or " " in p or not p.isalpha()]
             if phrases:
                 body = "|".join(rx.regex.escape(p) for p in sorted(phrases, key=len, reverse=True))
                 groups.append(f"(?P<k{n}>{body})")
@@ -118,7 +121,7 @@ def cue_kind(text: str) -> str | None:
         return "share_or_navigation"
     if _TIMER.fullmatch(text):
         return "timer"
-    if _COUNT.fullmatch(text) and any(ch.isdigit() for ch in text):
+    if _COUNT.fullmatch(text) and any(ch.isdigit() for ch in text) and find_date(text) is None:
         return "counter"
     every, specific, kinds = _cue_patterns()
     m = (every if len(text.split()) <= CUE_FEW_WORDS else specific).search(folded)
@@ -163,7 +166,7 @@ def measure(lines: Sequence[Line], lang: str) -> list[Block]:
         if ln.is_blank:
             continue
         block = _measure(ln, stops, lang)
-        if block.cue is None and seen[ln.text] > 2 and block.chars < LENGTH_HIGH and not looks_like_name(ln.text):
+        if block.cue is None and seen[ln.text] > 2 and block.chars < REPEATED_MAX_CHARS and not looks_like_name(ln.text):
             block.cue = "repeated_line"
         block.cls = block.intrinsic = intrinsic_class(block)
         blocks.append(block)
@@ -197,7 +200,13 @@ def smooth(blocks: list[Block]) -> None:
             block.cls = GOOD if good else BAD
 
 
-SHORT_COST = 25.0  # what a short line costs the region: menus are runs of them
+SHORT_COST = 25.0
+JOIN_SHARE = 0.25  # a second run of prose joins the region when it weighs this share of the main one
+JOIN_ROUNDS = 1
+COMMENT_MARKS = 2  # comment heads needed to call the end of the region a thread
+COMMENT_MIN_BODY = 3  # blocks of article the thread must follow
+JOIN_CUE_SHARE = 0.1  # and when few furniture cues lie between them
+WEAK_CUES = frozenset({"repeated_line", "counter", "timer"})  # also found in code and tables  # what a short line costs the region: menus are runs of them
 
 
 def weight(block: Block) -> float:
@@ -231,6 +240,54 @@ def main_region(blocks: list[Block]) -> tuple[int, int] | None:
     return best_span
 
 
+def _run_score(blocks: list[Block], first: int, last: int) -> float:
+    return sum(weight(b) for b in blocks[first:last + 1])
+
+
+def _join_interrupted(blocks: list[Block], first: int, last: int) -> tuple[int, int]:
+    """Widen the region over a table or code listing that splits one article in two.
+
+    The other part must be prose of some weight (a share of the main run) and the gap between must
+    be free of furniture cues: a menu or a share row between two runs of prose means two texts.
+    """
+    best = _run_score(blocks, first, last)
+    before = main_region(blocks[:first])
+    if before is not None and _joinable(blocks, before[1] + 1, first, _run_score(blocks, *before), best):
+        first = before[0]
+    after = main_region(blocks[last + 1:])
+    if after is not None:
+        start, end = after[0] + last + 1, after[1] + last + 1
+        if _joinable(blocks, last + 1, start, _run_score(blocks, start, end), best):
+            last = end
+    return first, last
+
+
+def _joinable(blocks: list[Block], gap_start: int, gap_end: int, score: float, best: float) -> bool:
+    gap = blocks[gap_start:gap_end]
+    cues = sum(b.cue is not None and b.cue not in WEAK_CUES for b in gap)
+    return score >= JOIN_SHARE * best and cues <= JOIN_CUE_SHARE * max(len(gap), 10)
+
+
+# A comment's head: "Ana on May 3, 2019 at 6:34 am said:", "2 days ago at 07:52 am", "Reply".
+_COMMENT_MARK = rx.compile(
+    r"(?i:(?:said|says|wrote|schrieb|sagt|a écrit|escribió|dice|scrive)\s?:"
+    r"|\d+\s(?:minutes?|hours?|days?|weeks?|months?|years?)\sago(?:\sat\s.{0,12})?"
+    r"|reply|antworten|répondre|responder|rispondi|report abuse|\d+\s(?:votes?|likes?|replies))$"
+)
+
+
+def _comments_start(blocks: list[Block], first: int, last: int) -> int:
+    """Where a comment thread starts inside the region (``last + 1`` when there is none).
+
+    Comments are prose too, so the region runs on into them; but each one opens with a short head
+    (a name and "said:", a time "2 days ago") and a thread has several.
+    """
+    marks = [i for i in range(first, last + 1) if blocks[i].chars < LENGTH_LOW * 2 and _COMMENT_MARK.search(blocks[i].line.text)]
+    if len(marks) < COMMENT_MARKS or marks[0] - first < COMMENT_MIN_BODY:
+        return last + 1
+    return marks[0]
+
+
 def classify(lines: Sequence[Line]) -> tuple[list[Block], tuple[int, int] | None]:
     """All blocks, smoothed, and the main article region among them.
 
@@ -243,9 +300,11 @@ def classify(lines: Sequence[Line]) -> tuple[list[Block], tuple[int, int] | None
     if region is None:
         return blocks, None
     first, last = region
+    for _ in range(JOIN_ROUNDS):
+        first, last = _join_interrupted(blocks, first, last)
     while last + 1 < len(blocks) and blocks[last + 1].cls == GOOD:
         last += 1
-    return blocks, (first, last)
+    return blocks, (first, _comments_start(blocks, first, last) - 1)
 
 
 @cache
@@ -327,3 +386,12 @@ def looks_like_name(text: str) -> bool:
     if len(text) > 90 or any(ch.isdigit() for ch in text):
         return False
     return _NAME.fullmatch(text) is not None and text.casefold() not in lexicon.words("boilerplate_lines")
+
+
+def looks_like_prose(text: str) -> bool:
+    """A sentence of some length: a date inside it is the story's, not the page's.
+
+    >>> looks_like_prose("The council met on March 3, 2024 and voted to close the bridge."), looks_like_prose("March 3, 2024")
+    (True, False)
+    """
+    return len(text.split()) >= 8 and _SENTENCE_END.search(text) is not None and not has_date_label(text)

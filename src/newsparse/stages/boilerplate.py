@@ -17,6 +17,7 @@ from ..pipeline import stage
 from . import blocks as bk
 
 HEADER_WINDOW = 30  # non-furniture lines above the article body left for the header stage
+DATE_TRAILER = 5  # blocks after the article where a bare date line still dates it
 
 _EMPTY_STAMP = rx.compile(
     r"(?:updated|published|posted|last updated|aktualisiert|veröffentlicht|mis à jour|publié|actualizado|publicado)\s*:?",
@@ -51,10 +52,13 @@ def _outside_kind(block: bk.Block, before_body: bool) -> str:
     return "navigation" if before_body else "footer"
 
 
-def _mark_block(doc: Document, block: bk.Block, kind: str) -> None:
+def _mark_block(doc: Document, block: bk.Block, kind: str, *, near: bool = False) -> None:
+    """A line outside the article: furniture, unless it is a labelled date ("Published …") or a
+    date line right next to the article (``near``); teaser dates further away stay furniture."""
+    text = block.line.text
     if is_empty_stamp(block.line):
         doc.mark_boilerplate(block.line, "empty_date_label")
-    elif bk.is_dateline(block.line.text):
+    elif bk.is_dateline(text) and (near or bk.has_date_label(text)):
         doc.labels[block.line.index] = "dateline"
     else:
         doc.mark_boilerplate(block.line, kind)
@@ -64,6 +68,8 @@ def _mark_inside(doc: Document, block: bk.Block) -> None:
     """A line inside the header window or the body: dropped only on a cue."""
     if is_empty_stamp(block.line):
         doc.mark_boilerplate(block.line, "empty_date_label")
+    elif bk.is_dateline(block.line.text) and not bk.looks_like_prose(block.line.text):
+        return  # the header stage decides whether it is the article's date
     elif block.cue in ("timer", "counter", "share_or_navigation", "repeated_line") or (
         block.cue is not None and block.cls == bk.BAD and not bk.is_dateline(block.line.text)
     ):
@@ -91,15 +97,16 @@ def boilerplate(doc: Document) -> None:
         elif i <= last:
             _mark_body_line(doc, block)
         else:
-            _mark_block(doc, block, _outside_kind(block, before_body=False))
+            _mark_block(doc, block, _outside_kind(block, before_body=False), near=i <= last + DATE_TRAILER)
 
 
 def _mark_body_line(doc: Document, block: bk.Block) -> None:
-    """Inside the article: cue-condemned lines go, and lines the smoothing judged not prose."""
+    """Inside the article: cue-condemned lines go, and lines the smoothing judged not prose; a short
+    line that is mostly a date is the article's dateline."""
+    if bk.is_dateline(block.line.text) and not bk.looks_like_prose(block.line.text):
+        doc.labels[block.line.index] = "dateline"
+        return
     if block.cue is not None or block.cls == bk.BAD:
-        if bk.is_dateline(block.line.text) and block.cue is None:
-            doc.labels[block.line.index] = "dateline"
-            return
         _mark_inside(doc, block)
         if doc.labels[block.line.index] is None and block.cls == bk.BAD and block.chars < bk.LENGTH_LOW:
             doc.mark_boilerplate(block.line, block.cue or "short_line")

@@ -12,7 +12,7 @@ import datetime as dt
 from .. import rx
 from ..document import DateValue, Document, Line, ReferenceDate, Timex
 from ..pipeline import stage
-from ..temporal import Context, full_date, scan_line, tag_matches
+from ..temporal import Context, full_date, reads_day_first, scan_line, tag_matches
 from ..temporal.reference import FullDate, pick_inferred, pick_published
 
 # Labels whose lines are page furniture: read for the published date, never for the story's dates.
@@ -36,12 +36,12 @@ def _scan(doc: Document) -> Scanned:
     return [(ln, scan_line(ln.text)) for ln in doc.lines if not ln.is_blank]
 
 
-def _full_dates(doc: Document, scanned: Scanned) -> list[tuple[FullDate, str | None, int]]:
+def _full_dates(doc: Document, scanned: Scanned, page: Context) -> list[tuple[FullDate, str | None, int]]:
     """Every complete date in the page, with its line's label and rank among non-blank lines."""
     out = []
     for rank, (ln, matches) in enumerate(scanned):
         for kind, m in matches:
-            found = full_date(kind, m, ln.text)
+            found = full_date(kind, m, ln.text, page)
             if found:
                 date = dt.date.fromisoformat(found.value)
                 start = ln.content_start + found.start
@@ -74,7 +74,8 @@ def _reference(doc: Document, dates: list[tuple[FullDate, str | None, int]]) -> 
 @stage("dates", requires=("lines", "labels", "body", "headline", "images"), assigns=("dates", "published", "reference_date"))
 def dates(doc: Document) -> None:
     scanned = _scan(doc)
-    ctx = Context(ref=_reference(doc, _full_dates(doc, scanned)))
+    page = Context(day_first=reads_day_first([km for _, matches in scanned for km in matches]))
+    ctx = Context(ref=_reference(doc, _full_dates(doc, scanned, page)), day_first=page.day_first)
     for ln, matches in scanned:
         if not matches or doc.labels[ln.index] in FURNITURE and not _is_prose(ln):
             continue

@@ -26,7 +26,9 @@ HEADLINE_MAX_CHARS = 300
 DEK_MAX_CHARS = 400
 BYLINE_MAX_CHARS = 160
 PROSE_MIN_WORDS = 6
-TITLE_CASE_SHARE = 0.6
+REPEAT_REACH = 6
+DATE_ABOVE_REACH = 3  # lines above the headline where a date line still dates the article  # lines above the headline where its first copy may sit
+TITLE_CASE_SHARE = 0.8
 NAME_BYLINE_REACH = 2  # a name alone is a byline right under the headline (or dek), or next to a date
 
 _CREDIT: rx.Pattern | None = None
@@ -64,11 +66,19 @@ def is_paragraph(line: Line) -> bool:
     return len(text) >= 80 and len(text.split()) >= 12 and _PARAGRAPH_END.search(text) is not None
 
 
+# "(Lumen Photo/Jo Park)", "(Jo Park / City Times)", "[Photo: Jo Park]": a credit in brackets at the end.
+_BRACKET_CREDIT = rx.compile(r"[(\[](?P<credit>[^()\[\]\n]{0,40}?(?:/|\b(?i:photo|foto|image|bild|getty|reuters|afp|ap|epa|dpa)\b)[^()\[\]\n]{0,50})[)\]]\s*$")
+
+
+# "… at the town hall. Jo Park/Getty Images": a photographer and an agency after the last sentence.
+_SLASH_CREDIT = rx.compile(r"(?<=[.!?]\s{1,3})(?P<credit>\p{Lu}[\p{L}.'’ -]{1,40}?\s?/\s?\p{Lu}[\p{L}&.'’ -]{1,40})$")
+
+
 def find_caption_credit(doc: Document, line: Line) -> Image | None:
     """A caption that ends in a photo credit (or a credit line alone)."""
     if len(line.text) > 600:
         return None
-    m = credit_pattern().search(line.text)
+    m = credit_pattern().search(line.text) or _BRACKET_CREDIT.search(line.text) or _SLASH_CREDIT.search(line.text)
     if not m or len(m.group("credit").split()) > 9 or m.group("credit").rstrip().endswith((".", ",")):
         return None
     cs = line.content_start + m.start("credit")
@@ -123,10 +133,10 @@ def _cluster_bonus(doc: Document, line: Line) -> float:
         if seen > 4 or doc.labels[nxt.index] == "headline":
             break
         text = nxt.text
-        if is_byline(text) or (seen <= 3 and is_lone_name_byline(doc, nxt)):
+        if is_byline(text) or bk.is_dateline(text):
             bonus = max(bonus, 3.0 if seen <= 3 else 2.0)
-        elif bk.is_dateline(text):
-            bonus = max(bonus, 2.5 if seen <= 3 else 1.5)
+        elif seen <= 3 and is_lone_name_byline(doc, nxt):
+            bonus = max(bonus, 2.0)
     return bonus
 
 
@@ -189,11 +199,13 @@ def _byline_prefix() -> rx.Pattern:
     global _BYLINE
     if _BYLINE is None:
         words = "|".join(sorted((rx.regex.escape(w) for w in lexicon.words("byline_prefixes")), key=len, reverse=True))
-        _BYLINE = rx.compile(rf"(?:(?i:{words})\b\s?:?\s?(?=\p{{L}})|By(?=\p{{Lu}}))")
+        _BYLINE = rx.compile(rf"(?:(?i:by)?(?:(?i:{words})\b\s?:?\s?(?=\p{{L}})|By(?=\p{{Lu}})))")
     return _BYLINE
 
 
 _BYLINE: rx.Pattern | None = None
+# After "By": a capitalised word, then another, the end, or a separator ("By Tuesday, the" is prose).
+_NAME_START = rx.compile(r"\p{Lu}[\p{L}'’.-]*(?:\s\p{Lu}|\s?$|\s?[,|·•@\d]|\s[-–—]\s)")
 def is_name_line(text: str) -> bool:
     """A person's name alone (see :func:`.blocks.looks_like_name`)."""
     return bk.looks_like_name(text)
@@ -210,8 +222,7 @@ def is_byline(text: str) -> bool:
     m = _byline_prefix().match(text)
     if m is None:
         return False
-    rest = text[m.end():]
-    return bool(rest) and (rest[0].isupper() or rest[:2].casefold() == "by")
+    return _NAME_START.match(text, m.end()) is not None
 
 
 def _opens_body(lines: list[Line], i: int) -> bool:
@@ -231,7 +242,8 @@ def find_body_start(lines: list[Line]) -> int:
             continue
         if first is None:
             first = i
-        if any(_opens_body(lines, j) for j in range(i + 1, min(i + 1 + PARAGRAPH_GAP, len(lines)))):
+        near = range(i + 1, min(i + 1 + PARAGRAPH_GAP, len(lines)))
+        if any(_opens_body(lines, j) and lines[j].index - lines[i].index <= 2 * PARAGRAPH_GAP for j in near):
             return i
     return first if first is not None else len(lines)
 
@@ -258,9 +270,25 @@ def pick_headline(doc: Document, lines: list[Line], body_pos: int) -> int | None
             best, best_score = i, score
     if best is None and _is_title_line(doc, lines, body_pos):
         return 0
+    if best is not None:
+        best = _first_copy(doc, lines, best)
     if best is not None and best - 1 in scores and _is_dek_under(lines[best - 1].text, lines[best].text):
         if scores[best - 1] > best_score - DEK_MARGIN:
             return best - 1
+    return best
+
+
+def _first_copy(doc: Document, lines: list[Line], best: int) -> int:
+    """The earlier copy of a repeated headline when a dek sits between the two copies.
+
+    Layouts print the title, the standfirst, then the title again over the photo; the first copy is
+    the headline and the dek follows it.
+    """
+    for j in range(best - 1, max(-1, best - REPEAT_REACH), -1):
+        if lines[j].text == lines[best].text:
+            between = lines[j + 1:best]
+            if any(_is_prose_line(ln.text) or find_caption_credit(doc, ln) for ln in between):
+                return j
     return best
 
 
@@ -303,7 +331,19 @@ def looks_like_sentence(text: str) -> bool:
 
 def _is_dek_under(title: str, below: str) -> bool:
     """``below`` reads as the standfirst of ``title``: a title above a sentence."""
-    return len(title.split()) >= 3 and looks_like_sentence(below) and not looks_like_sentence(title)
+    if len(title.split()) < 3 or looks_like_sentence(title):
+        return False
+    return looks_like_sentence(below) or (is_title_case(title) and not is_title_case(below))
+
+
+def _label_above_headline(doc: Document, line: Line, headline: Line, *, near: bool) -> None:
+    """Above the headline: navigation, except a date line just above it (some layouts put it first)."""
+    if line.text == headline.text:
+        doc.mark_boilerplate(line, "repeated_headline")
+    elif doc.labels[line.index] == "dateline" or (near and bk.is_dateline(line.text)):
+        doc.labels[line.index] = "dateline"
+    else:
+        doc.mark_boilerplate(line, "navigation")
 
 
 def _next_to_date(doc: Document, line: Line) -> bool:
@@ -335,6 +375,8 @@ def _is_dek(doc: Document, lines: list[Line], i: int, body_pos: int) -> bool:
     """A sentence right under the headline, before the byline/date/caption that precede the body."""
     if i >= len(lines) or len(lines[i].text) > DEK_MAX_CHARS or len(lines[i].text) < 20:
         return False
+    if find_caption_credit(doc, lines[i]) is not None:
+        return False
     if i < body_pos:
         return True
     following = doc.lines[lines[i].index + 1:lines[i].index + 8]
@@ -358,8 +400,7 @@ def header(doc: Document) -> None:
         doc.labels[headline.index] = "headline"
         for line in lines[:h]:
             if doc.labels[line.index] is None:
-                kind = "repeated_headline" if line.text == headline.text else "navigation"
-                doc.mark_boilerplate(line, kind)
+                _label_above_headline(doc, line, headline, near=h - lines.index(line) <= DATE_ABOVE_REACH)
         if h + 1 < len(lines) and _is_dek(doc, lines, h + 1, body_pos) and not is_byline(lines[h + 1].text) and not bk.is_dateline(lines[h + 1].text):
             doc.dek = doc.line_span(lines[h + 1])
             doc.labels[lines[h + 1].index] = "dek"
@@ -368,10 +409,18 @@ def header(doc: Document) -> None:
         found = find_body_start(lines[first:])
         body_pos = first + (found if found < len(lines) - first else 0)
     start = h + 1 if h is not None else 0
-    between = [ln for ln in lines[start:body_pos] if doc.labels[ln.index] is None]
-    for pos, line in enumerate(between):
-        if doc.labels[line.index] is None and not is_paragraph(line):
-            _label_header_line(doc, line, headline, near=pos < NAME_BYLINE_REACH or _next_to_date(doc, line))
+    others = 0  # lines under the headline that are not its copy, a caption or a date
+    for pos in range(start, body_pos):
+        line = lines[pos]
+        if doc.labels[line.index] is not None:
+            continue
+        if is_paragraph(line):
+            if body_pos < len(lines) and lines[body_pos].index - line.index > 2 * PARAGRAPH_GAP:  # a lone paragraph far above: a teaser
+                doc.mark_boilerplate(line, "teaser")
+            continue
+        _label_header_line(doc, line, headline, near=others < NAME_BYLINE_REACH or _next_to_date(doc, line))
+        if doc.labels[line.index] not in ("caption", "dateline") and not (headline and line.text == headline.text):
+            others += 1
     _label_body_captions(doc, lines[body_pos:], headline)
 
 

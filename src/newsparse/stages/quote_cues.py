@@ -20,6 +20,7 @@ from .speakers import (
 )
 
 MAX_SUBJECT_TOKENS = 14
+MAX_INTRODUCTION_TOKENS = 25
 _DASHES = frozenset("—–―-")
 
 
@@ -66,15 +67,32 @@ def cue_after(toks: list[Tok]) -> Mention | None:
     if toks[i].lower in lexicon.words("speech_inverting_verbs"):
         found = noun_phrase_from(toks, i + 1)
         if found:
-            return found
-    return _subject_then_verb(toks, i)
+            return _outer_source(toks, found)
+    found = _subject_then_verb(toks, i)
+    return _outer_source(toks, found) if found else None
+
+
+def _outer_source(toks: list[Tok], found: Mention) -> Mention:
+    """``"…," Doe said, according to the Daily Planet`` — the outlet that reports it is the source."""
+    for k in range(found.last + 1, len(toks) - 1):
+        if toks[k].lower == "according" and toks[k + 1].lower == "to":
+            return noun_phrase_from(toks, k + 2) or _words_until_punctuation(toks, k + 2) or found
+    return found
+
+
+def _words_until_punctuation(toks: list[Tok], i: int) -> Mention | None:
+    """``according to audio obtained by the Tribune`` — the whole phrase, when it is no plain name."""
+    k = i
+    while k < len(toks) and toks[k].is_word and k - i < MAX_SUBJECT_TOKENS:
+        k += 1
+    return Mention(i, k - 1) if k > i else None
 
 
 def _subject_then_verb(toks: list[Tok], i: int) -> Mention | None:
     """``Jane Doe, 45, of Springfield, said`` / ``he added`` / ``Jane Doe, a voter.`` (a signature)."""
     np = noun_phrase_from(toks, i)
     verb = next((v for v in range(i, len(toks)) if is_speech_verb(toks, v)), None)
-    if np is not None and (_verb_follows(toks, np, verb) or _only_appositive_after(toks, np)):
+    if np is not None and (_verb_follows(toks, np, verb) or _only_appositive_after(toks, np) or _ends_with_verb(toks, np)):
         return np
     if verb is None:
         return None
@@ -90,7 +108,19 @@ def _verb_follows(toks: list[Tok], np: Mention, verb: int | None) -> bool:
     """The speech verb comes right after the phrase (past an appositive and a few adverbs)."""
     if verb is None or verb <= np.last:
         return False
-    return np.role is not None or verb - np.last <= 3
+    gap = toks[np.last + 1:verb]
+    of_phrase = bool(gap) and gap[0].lower in lexicon.words("np_links") and len(gap) <= 10 and all(t.is_word for t in gap)
+    close = verb - np.last <= 3 and all(t.is_word for t in gap)
+    return np.role is not None or close or of_phrase
+
+
+def _ends_with_verb(toks: list[Tok], np: Mention) -> bool:
+    """``"…!" Doe barked.`` — a name, then one past-tense word that ends the sentence."""
+    rest = toks[np.last + 1:]
+    return (
+        len(rest) >= 1 and rest[0].is_word and not rest[0].is_cap and rest[0].lower.endswith("ed")
+        and (len(rest) == 1 or not rest[1].is_word)
+    )
 
 
 def _only_appositive_after(toks: list[Tok], np: Mention) -> bool:
@@ -114,17 +144,33 @@ def cue_before(toks: list[Tok]) -> Mention | None:
         return found
     for v in range(len(toks) - 1, -1, -1):
         if is_speech_verb(toks, v):
-            if _participle(toks[v]) or (v and toks[v - 1].lower == "to"):
-                return sentence_subject(toks[:v])
-            if v == 0 and len(toks) > 1:
-                return noun_phrase_from(toks, 1)
-            return subject_before(toks, v) or sentence_subject(toks[:v])
+            return _subject_of_verb(toks, v)
         if toks[v].lower == "according" and v + 1 < len(toks) and toks[v + 1].lower == "to":
             return noun_phrase_from(toks, v + 2)
     found = colon_speaker(toks)
     if found is None and toks and toks[-1].text == ":":
-        found = sentence_subject(toks)
+        found = _name_before_colon(toks) or sentence_subject(toks)
     return found
+
+
+def _subject_of_verb(toks: list[Tok], v: int) -> Mention | None:
+    """``Doe said``; ``Doe wrote to them, telling them`` (a participle takes the subject of the
+    verb before it, else the sentence's subject)."""
+    if _participle(toks[v]) or (v and toks[v - 1].lower == "to"):
+        earlier = next((k for k in range(v - 1, -1, -1) if is_speech_verb(toks, k) and not _participle(toks[k])), None)
+        found = subject_before(toks, earlier) if earlier is not None else None
+        return found or sentence_subject(toks[:v])
+    if v == 0 and len(toks) > 1:
+        return noun_phrase_from(toks, 1)
+    return subject_before(toks, v) or sentence_subject(toks[:v])
+
+
+def _name_before_colon(toks: list[Tok]) -> Mention | None:
+    """``… doesn't surprise pollster Jane Doe: "…"`` — a name right before the colon."""
+    m = noun_phrase_ending_at(toks, len(toks) - 2)
+    if m is None or not toks[m.first].is_cap or toks[m.first].lower in lexicon.words("np_determiners"):
+        return None
+    return m
 
 
 def colon_speaker(toks: list[Tok]) -> Mention | None:
@@ -137,13 +183,33 @@ def colon_speaker(toks: list[Tok]) -> Mention | None:
 
 
 def sentence_subject(toks: list[Tok]) -> Mention | None:
-    """The subject that opens a sentence, past an introductory phrase: ``In a statement, Doe …``."""
-    i = 0
-    stop = lexicon.entries("name_stopwords")
-    if i < len(toks) and toks[i].is_cap and toks[i].text in stop:
-        comma = next((k for k in range(i, min(len(toks), 12)) if toks[k].text == ","), None)
-        i = comma + 1 if comma is not None and toks[i].lower not in ("but", "and", "so", "yet") else i + 1
+    """The subject that opens a sentence, past an introductory phrase: ``In a statement, Doe …``,
+    ``Early in the race, Doe …``, ``Speaking on Monday, Doe …``."""
+    i = _after_introduction(toks)
     if i >= len(toks):
         return None
     m = noun_phrase_from(toks, i)
     return m if m and m.last - m.first < 8 else None
+
+
+def _after_introduction(toks: list[Tok]) -> int:
+    """Where the subject starts: after a leading conjunction, and after an introductory phrase that
+    opens with a function word, a participle or a lone capitalized word before a preposition."""
+    i = 0
+    if toks and toks[0].lower in ("but", "and", "so", "yet", "still", "then"):
+        i = 1
+    if i >= len(toks) or not _opens_introduction(toks, i):
+        return i
+    comma = next((k for k in range(i, min(len(toks), i + MAX_INTRODUCTION_TOKENS)) if toks[k].text == ","), None)
+    return comma + 1 if comma is not None else i
+
+
+def _opens_introduction(toks: list[Tok], i: int) -> bool:
+    first = toks[i]
+    if not first.is_word or first.text[0].isdigit() or first.lower.endswith("ing"):
+        return True
+    if first.is_cap and first.text in lexicon.entries("name_stopwords"):
+        return True
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    small = lexicon.words("clause_words") | lexicon.words("np_links") | lexicon.words("np_determiners")
+    return first.is_cap and nxt is not None and nxt.is_word and not nxt.is_cap and nxt.lower in small | {"years", "days", "weeks", "months", "recently"}

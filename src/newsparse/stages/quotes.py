@@ -14,16 +14,30 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .. import lexicon
-from ..document import Document, Line, Quote, Speaker
+from ..document import Document, Line, Quote, Speaker, SpeakerEntry
 from ..pipeline import stage
-from .quote_cues import cue_after, cue_before, sentence_end, sentence_start, sentence_subject
+from .quote_cues import (
+    cue_after,
+    cue_before,
+    sentence_end,
+    sentence_start,
+    sentence_subject,
+)
 from .quote_marks import Quoted, find_quoted
 from .speaker_names import NameBook
-from .speakers import Mention, Tok, is_speech_verb, subject_before, tokenize
+from .speakers import (
+    Mention,
+    Tok,
+    is_speech_verb,
+    pronoun_kind,
+    subject_before,
+    tokenize,
+)
 
 SKIPPED_LABELS = frozenset({"boilerplate"})
-MAX_TERM_WORDS = 4
+MAX_TERM_WORDS = 3
 PROSE_WORDS = 6
+MAX_MENTION_CHARS = 100  # the contract's bound on speaker.mention
 MAX_TITLE_WORDS = 8
 _SMALL_WORDS = frozenset({"a", "an", "the", "of", "in", "on", "and", "for", "to", "at", "by", "or", "with", "from", "is"})
 
@@ -33,6 +47,7 @@ class _Found:
     """One quotation of a paragraph while the paragraph is read."""
 
     q: Quoted
+    head: list[Tok]  # every token of the paragraph before the quote
     before: list[Tok]
     after: list[Tok]
     after_cut: bool  # the sentence ends between this quote and the next one
@@ -75,7 +90,7 @@ def _regions(text: str, found: list[Quoted]) -> list[_Found]:
         stop = where[k + 1] if k + 1 < len(found) else len(toks)
         after = toks[where[k] + 1:stop]
         end = sentence_end(after)
-        out.append(_Found(q, before, after[:end], end < len(after) or k + 1 == len(found)))
+        out.append(_Found(q, head, before, after[:end], end < len(after) or k + 1 == len(found)))
     return out
 
 
@@ -87,6 +102,8 @@ def _new_sentence_after(f: _Found, inner: str) -> bool:
     first = f.after[0]
     if first.is_cap and first.text in lexicon.entries("name_stopwords"):
         return True
+    if first.is_cap and pronoun_kind(first.lower) and inner.rstrip()[-1:] in (".", "?", "!"):
+        return True
     return inner.rstrip().endswith(".") and first.is_cap
 
 
@@ -94,7 +111,8 @@ def _own_cue(f: _Found, inner: str) -> None:
     """The cue after a quote that opens its sentence wins (``Doe said, "A," Roe added``); a quote in
     mid-sentence belongs to the verb before it (``Doe called it "a mess," a sign that …``)."""
     after = None if _new_sentence_after(f, inner) else cue_after(f.after)
-    before = cue_before(f.before) if after is None or _mid_sentence(f.before) else None
+    outer = after is not None and any(t.lower == "according" for t in f.after[:3])
+    before = cue_before(f.before) if after is None or (_mid_sentence(f.before) and not outer) else None
     if before is not None:
         f.mention, f.mention_toks = before, f.before
     elif after is not None:
@@ -119,9 +137,11 @@ def _headline_like(before: list[Tok]) -> bool:
 
 
 def _has_speech_verb(f: _Found) -> bool:
-    return any(is_speech_verb(f.before, k) for k in range(len(f.before))) or any(
-        is_speech_verb(f.after, k) for k in range(len(f.after))
-    )
+    """The quote's sentence has a verb of saying, judging or believing (``attribution_verbs``)."""
+    judging = lexicon.words("attribution_verbs")
+    return any(t.lower in judging for t in f.before) or any(t.lower in judging for t in f.after) or any(
+        is_speech_verb(f.before, k) for k in range(len(f.before))
+    ) or any(is_speech_verb(f.after, k) for k in range(len(f.after)))
 
 
 def _after_term_cue(before: list[Tok]) -> bool:
@@ -130,6 +150,17 @@ def _after_term_cue(before: list[Tok]) -> bool:
     if k >= 0 and before[k].text == ",":
         k -= 1
     return k >= 0 and before[k].text.islower() and before[k].lower in lexicon.words("term_cues")
+
+
+def _reads_as_speech(f: _Found, inner: str) -> bool:
+    """A capitalized phrase is still speech when it is an exclamation or comes right after a speech
+    verb: ``she declared "What a Night!"``, ``what he called "Big Tent Inc."``."""
+    if inner.rstrip()[-1:] in ("!", "?", "."):
+        return True
+    k = len(f.before) - 1
+    while k >= 0 and f.before[k].text in (",", ":"):
+        k -= 1
+    return k >= 0 and is_speech_verb(f.before, k)
 
 
 def term_reason(f: _Found, inner: str) -> str | None:
@@ -147,7 +178,7 @@ def term_reason(f: _Found, inner: str) -> str | None:
         if f.mention is None and ends_open and any(t.is_word for t in f.after) and len(words) <= MAX_TITLE_WORDS:
             return "quoted_subject"
         return None
-    if _is_title_like(words) and not _headline_like(f.before):
+    if _is_title_like(words) and not _headline_like(f.before) and not _reads_as_speech(f, inner):
         return "title"
     if f.mention is None and len(words) <= MAX_TERM_WORDS and not _has_speech_verb(f):
         return "short_uncued"
@@ -196,8 +227,11 @@ def _speaker(doc: Document, book: NameBook, line: Line, toks: list[Tok], m: Ment
         if named is not None:
             start = line.content_start + toks[named.first].start
             words = doc.text[start:line.content_start + toks[named.last].end]
+    if end - start > MAX_MENTION_CHARS:
+        start = doc.text.find(" ", end - MAX_MENTION_CHARS, end) + 1 or end - MAX_MENTION_CHARS
     role = doc.text[line.content_start + m.role[0]:line.content_start + m.role[1]] if m.role else None
-    return Speaker(name=book.resolve(words, start), mention=doc.span(start, end), role=role)
+    name = book.resolve(words, start)
+    return Speaker(name=name, mention=doc.span(start, end), role=role or book.role_of(name))
 
 
 @dataclass(slots=True)
@@ -253,10 +287,19 @@ class _Reader:
                     g.speaker = _speaker(self.doc, self.book, line, g.mention_toks, g.mention)
                 if g is not None:
                     f.speaker = g.speaker
-                elif k == 0 and not _mid_sentence(f.before):
-                    f.speaker = self.carried_speaker()
+                elif not _mid_sentence(f.before):
+                    f.speaker = self._earlier_in_paragraph(line, f) or (self.carried_speaker() if k == 0 else None)
             if f.speaker is not None:
                 self.last = f.speaker
+
+    def _earlier_in_paragraph(self, line: Line, f: _Found) -> Speaker | None:
+        """``Doe recalled the first day. "It was dark."`` — the last speech verb earlier in the
+        paragraph names the speaker of a quote that opens a sentence without a cue."""
+        for v in range(len(f.head) - 1, -1, -1):
+            if is_speech_verb(f.head, v):
+                m = subject_before(f.head, v)
+                return _speaker(self.doc, self.book, line, f.head, m) if m is not None else None
+        return None
 
     def _advance(self, line: Line, *, had_quotes: bool, open_end: bool) -> None:
         self.prev_line, self.prev_had_quotes, self.prev_open = line, had_quotes, open_end
@@ -273,9 +316,32 @@ def worth_scanning(doc: Document, line: Line) -> bool:
     return len(words) >= PROSE_WORDS and sum(w[:1].islower() for w in words) * 2 >= len(words)
 
 
-@stage("quotes", requires=("lines", "labels", "body"), assigns=("quotes",))
+def speaker_entries(found: list[Quote]) -> list[SpeakerEntry]:
+    """Each resolved speaker once, in order of first quote, with its mentions and quote indices.
+
+    >>> from ..document import Span
+    >>> q = [Quote(Span(0, 1, "a"), "direct", Speaker("Jane Doe", Span(5, 8, "Doe"))),
+    ...      Quote(Span(9, 10, "b"), "direct", Speaker("Jane Doe", Span(12, 15, "she")))]
+    >>> [(e.name, [m.text for m in e.mentions], e.quotes) for e in speaker_entries(q)]
+    [('Jane Doe', ['Doe', 'she'], [0, 1])]
+    """
+    entries: dict[str, SpeakerEntry] = {}
+    for index, quote in enumerate(found):
+        sp = quote.speaker
+        if sp is None:
+            continue
+        entry = entries.setdefault(sp.name, SpeakerEntry(sp.name))
+        entry.role = entry.role or sp.role
+        if sp.mention is not None and sp.mention not in entry.mentions:
+            entry.mentions.append(sp.mention)
+        entry.quotes.append(index)
+    return list(entries.values())
+
+
+@stage("quotes", requires=("lines", "labels", "body"), assigns=("quotes", "speakers"))
 def quotes(doc: Document) -> None:
     reader = _Reader(doc, NameBook(doc.view))
     for line in doc.lines:
         if worth_scanning(doc, line):
             reader.read(line)
+    doc.speakers = speaker_entries(doc.quotes)

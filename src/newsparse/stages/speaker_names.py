@@ -15,7 +15,7 @@ from .. import lexicon, rx
 from .speakers import pronoun_kind, subject_before, tokenize
 
 _FULL_NAME = rx.compile(
-    r"(?<![\p{L}.])\p{Lu}[\p{L}’'\-]*\p{Ll}(?:\s+\p{Lu}\.)?(?:\s+\p{Lu}[\p{L}’'\-]*\p{Ll}){1,2}(?![\p{L}])"
+    r"(?<![\p{L}.])\p{Lu}[\p{L}’'\-]*\p{Ll}(?: \p{Lu}\.)?(?: +\p{Lu}[\p{L}’'\-]*\p{Ll}){1,5}(?![\p{L}])"
 )
 ARTIFACT_LOOKBACK = 6000
 
@@ -49,18 +49,36 @@ class NameBook:
 
     text: str
     _full: dict[str, str] | None = None
+    _roles: dict[str, str] = field(default_factory=dict)
     persons: list[str] = field(default_factory=list)
     speakers: list[str] = field(default_factory=list)
 
     def full_names(self) -> dict[str, str]:
-        """Last name → the first full name with that last name in the article (built once)."""
+        """Last name → the first full name with that last name in the article (built once); the
+        capitalized words before a full name are its role (``Deputy Spokesperson Jane Doe``)."""
         if self._full is None:
             self._full = {}
             for m in _FULL_NAME.finditer(self.text):
-                words = strip_titles(m.group())
-                if len(words) >= 2 and words[0] not in lexicon.entries("name_stopwords"):
-                    self._full.setdefault(words[-1], " ".join(words[-3:] if len(words[-2]) == 2 else words[-2:]))
+                self._index_name(m.group().split())
         return self._full
+
+    def _index_name(self, words: list[str]) -> None:
+        stop = lexicon.entries("name_stopwords")
+        while words and words[0] in stop:
+            words = words[1:]
+        size = 3 if len(words) >= 3 and len(words[-2]) == 2 else 2
+        name = words[-size:]
+        if len(name) < 2 or len(strip_titles(" ".join(name))) < len(name):
+            return
+        full = " ".join(name)
+        self._full.setdefault(name[-1], full)  # type: ignore[union-attr]
+        if len(words) > size:
+            self._roles.setdefault(full, " ".join(words[:-size]))
+
+    def role_of(self, name: str) -> str | None:
+        """The role the article gave ``name`` beside its full name, if any."""
+        self.full_names()
+        return self._roles.get(name)
 
     def resolve(self, mention: str, at: int) -> str:
         """The best name for ``mention`` found at offset ``at``; records it as the latest speaker."""

@@ -21,6 +21,9 @@ _QUOTE_CHARS = frozenset("“”\"«»„‘’'`")
 _DASHES = frozenset("—–―-")
 _PARTICLES = frozenset({"de", "del", "della", "van", "von", "der", "den", "bin", "al", "la", "le", "da", "di", "du", "dos", "st"})
 MAX_NP_WORDS = 8
+# Before a name, these mean the name sits inside a phrase about place or time, not the subject:
+# "Doe, at a rally in Springfield, Ohio, said".
+_PREPOSITIONS = frozenset({"in", "at", "on", "from", "of", "to", "near", "outside", "during", "with", "for"})
 MAX_APPOSITIVE_TOKENS = 30
 
 
@@ -82,9 +85,12 @@ def is_abbreviation_dot(toks: list[Tok], k: int) -> bool:
     if toks[k].text != "." or k == 0:
         return False
     prev = toks[k - 1]
-    return prev.end == toks[k].start and (
-        prev.lower in _abbreviations() or (len(prev.text) == 1 and prev.is_cap)
-    )
+    if prev.end != toks[k].start:
+        return False
+    if prev.lower in _abbreviations() or (len(prev.text) == 1 and prev.is_cap):
+        return True
+    # F.B.I. and R-Ky.: dotted initials, and a party-state label after a lawmaker's name
+    return "." in prev.text or ("-" in prev.text and len(prev.text) <= 6 and prev.is_cap)
 
 
 def _used_as_noun(toks: list[Tok], k: int) -> bool:
@@ -130,12 +136,26 @@ def subject_before(toks: list[Tok], verb: int) -> Mention | None:
         comma = _appositive_open(toks, i)
         if comma is None:
             return None
+        if is_speech_verb(toks, i - 1) and i - 1 > comma + 1:
+            return subject_before(toks, i - 1)  # "CNN, Doe said, called it …": the inserted cue
         role = (toks[comma + 1].start, toks[i - 1].end)
         i = _skip_parenthetical_back(toks, comma - 1)
     np = noun_phrase_ending_at(toks, i)
+    for _ in range(3):
+        if np is None or np.first < 2 or toks[np.first - 1].lower not in _PREPOSITIONS:
+            break
+        comma = _appositive_open(toks, _comma_before(toks, np.first))
+        if comma is None:
+            break
+        np = noun_phrase_ending_at(toks, _skip_parenthetical_back(toks, comma - 1))
     if np is None:
         return None
     return Mention(np.first, np.last, role)
+
+
+def _comma_before(toks: list[Tok], i: int) -> int:
+    """The comma that closes the phrase holding token ``i`` (its position, or ``i`` if none)."""
+    return next((k for k in range(i, len(toks)) if toks[k].text == ","), i)
 
 
 def _skip_parenthetical_back(toks: list[Tok], i: int) -> int:

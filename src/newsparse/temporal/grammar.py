@@ -1,8 +1,8 @@
-"""One combined pattern for every kind of time expression, so each line is scanned once.
+"""The patterns: one per kind of time expression, built from the word lists in ``lexicon/``.
 
-Each kind of expression (``date``, ``weekday``, ``duration`` ...) has its own pattern, and at each
-word that can begin an expression the kinds are tried in :data:`KINDS` order, the first match
-winning, as in one big alternation. Kinds that can start at the same place are ordered longest first:
+Each kind of expression (``date``, ``weekday``, ``duration`` ...) has its own pattern; the scan
+(:mod:`.scan`) tries them at each word that can begin an expression, in :data:`KINDS` order, the
+first match winning, as in one big alternation. Kinds that can start at the same place are ordered longest first:
 "Wednesday, Feb. 7, 2024" is tried as a ``date`` before ``weekday`` takes "Wednesday" alone, and
 "a year ago" as ``ago`` before ``duration`` takes "a year". Group names (``mon``, ``day``,
 ``year``, ``pmod`` ...) mean the same in every pattern and repeat across the branches of one
@@ -15,10 +15,15 @@ from __future__ import annotations
 
 from functools import cache
 
-import regex
-
 from .. import rx
-from .words import alternation, date_words, months, number_words_pattern, numbers, weekdays
+from .words import (
+    alternation,
+    date_words,
+    months,
+    number_words_pattern,
+    numbers,
+    weekdays,
+)
 
 KINDS = (
     "clock", "date", "numeric", "monthyear", "yearago", "quarter", "set", "ago", "duration",
@@ -68,7 +73,12 @@ def pieces() -> dict[str, str]:
 
 
 def _productions(p: dict[str, str]) -> dict[str, str]:
-    """The alternatives, by kind (see :data:`KINDS` for their order in the scan)."""
+    """The pattern of every kind (see :data:`KINDS` for their order in the scan)."""
+    return {**_calendar_productions(p), **_relative_productions(p), **_period_productions(p)}
+
+
+def _calendar_productions(p: dict[str, str]) -> dict[str, str]:
+    """Expressions that name their date: "Feb. 7, 2024", "2024-02-07", "5 p.m.", "March 1996"."""
     return {
         "clock": rf"""
             (?:(?P<qual>about|around|approximately|shortly\s+(?:after|before)|just\s+(?:after|before))\s+)?
@@ -94,6 +104,12 @@ def _productions(p: dict[str, str]) -> dict[str, str]:
         "monthyear": rf"""
             (?:(?P<pmod>{p['PMOD']})(?:-|\s+))?
             (?P<mon>{p['MON']})\b\.?,?\s+(?:of\s+)?(?P<year>{p['YEAR']})""",
+    }
+
+
+def _relative_productions(p: dict[str, str]) -> dict[str, str]:
+    """Expressions counted from the reference: "last week", "a year ago", "the third quarter"."""
+    return {
         "yearago": r"""
             (?:the\s+)?(?:(?:comparable|corresponding|same)\s+)?
             (?P<ya>year-ago|year-earlier|year-before|prior-year|year\s+earlier)(?![-\w])
@@ -126,7 +142,13 @@ def _productions(p: dict[str, str]) -> dict[str, str]:
           |(?P<vague>(?P<vunit>{p['UNIT']})\s+ahead)\b
           |(?<=\b(?:for|within|over|in)\s)(?P<bare>years|months|weeks|days|decades|centuries|hours|minutes)\b(?!\s+(?:ago|of|later|earlier))
           |(?P<while>a\s+while)\b""",
-        "decade": rf"""
+    }
+
+
+def _period_productions(p: dict[str, str]) -> dict[str, str]:
+    """Spans, sets and vague times: "the 1990s", "Friday", "November", "1990", "now"."""
+    return {
+        "decade": r"""
             (?:the\s+)?(?:(?P<pmod>early|mid|late)(?:-|\s+))?
             (?:(?P<dec>(?:1[5-9]|20)\d0)['\u2019]?s\b|['\u2019](?P<dec2>\d0)s\b
               |(?:(?P<cent>nineteen|eighteen)[-\s]+)?(?P<decw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b)""",
@@ -141,7 +163,7 @@ def _productions(p: dict[str, str]) -> dict[str, str]:
           |(?:(?P<pmod>around|by|about)\s+)?(?P<yearend>{p['YEAREND']})\b""",
         "season": rf"""
             (?:(?P<pmod>early|late|mid)(?:-|\s+))?(?:the\s+)?(?P<season>{p['SEASON']})(?:\s+of)?\s+(?P<year>{p['YEAR']})""",
-        "dayword": rf"""
+        "dayword": r"""
             (?:(?P<pmod>early|late|earlier|later)\s+)?
             (?:(?P<dw>today|yesterday|tomorrow|tonight)\b(?:\s+(?P<part>morning|afternoon|evening|night)\b)?
               |(?P<dw>this|last|yesterday|tomorrow)\s+(?P<part>morning|afternoon|evening|night)\b)""",
@@ -173,116 +195,3 @@ def patterns() -> dict[str, rx.Pattern]:
         kind: rx.compile(rf"(?-f)(?<![\w'\u2019])(?:{prod})", rx.I | rx.X)
         for kind, prod in _productions(pieces()).items()
     }
-
-
-_TOKEN = rx.compile(r"[\w'\u2019]+")
-# Stand-ins for the shapes a token that starts with a digit can have.
-_LEADS = ("5 x ", "for ")  # what may stand before a sample: some patterns look behind
-_DIGIT_SHAPES = ("5 ", "5.", "12:", "12/", "1990 ", "1990s", "2024-", "5-", "5th ", "07.")
-
-
-@cache
-def triggers() -> frozenset[str]:
-    """The words an expression can start with; the patterns are tried only where one stands."""
-    dw, nums = date_words(), numbers()
-    words: set[str] = set(months()) | set(weekdays()) | set(dw["scan_triggers"])
-    for table in ("units", "trading_units", "day_words", "day_parts", "shifters", "seasons", "sets", "clock_words",
-                  "approximators", "position_mods"):
-        words |= {w.split()[0] for w in dw[table]}
-    for table in ("present_refs", "past_refs", "future_refs", "present_adjectives", "past_adjectives",
-                  "future_adjectives", "tonight", "set_quantifiers", "vague_amounts", "indefinite_one"):
-        words |= {w.split()[0] for w in dw.get(table, nums.get(table, []))}
-    words |= set(nums["cardinals"]) | set(nums["tens"]) | {w.split("-")[0] for w in nums["ordinals"]}
-    words |= {part for phrase in dw["approximators"] for part in phrase.split()}
-    for table in ("present_refs", "past_refs", "future_refs", "year_end"):
-        words |= {part.split("-")[0] for phrase in dw[table] for part in phrase.split()}
-    return frozenset(w.rstrip("-").split("'")[0] for w in words)
-
-
-_KINDS_FOR: dict[str, tuple[str, ...]] = {}
-_ALONE: dict[str, bool] = {}
-_OTHER = "zzzz"  # stands for any word that no expression continues with
-
-
-@cache
-def _partial() -> dict[str, regex.Pattern]:
-    return {k: regex.compile(p.pattern, rx.I | rx.X | regex.VERSION1) for k, p in patterns().items()}
-
-
-def kinds_for(word: str) -> tuple[str, ...]:
-    """The kinds whose pattern can begin with ``word`` (``"#"``: a number), in scan order.
-
-    Worked out once per word by partial matching ("could a match start like this?"). This reads
-    only our own word lists, never input, so it uses ``regex`` directly for its ``partial`` mode.
-    """
-    if word not in _KINDS_FOR:
-        samples = _DIGIT_SHAPES if word == "#" else (word + " ", word + "-", word + "'s ", word + ". ")
-        _KINDS_FOR[word] = tuple(
-            k for k in KINDS
-            if any(_partial()[k].match(lead + s, len(lead), partial=True) for s in samples for lead in _LEADS)
-        )
-    return _KINDS_FOR[word]
-
-
-def stands_alone(word: str) -> bool:
-    """Whether ``word`` followed by an unrelated word can still be an expression ("now", "Friday"),
-    unlike "the" or "last", which need a time word after them. Numbers always qualify."""
-    if word not in _ALONE:
-        lead = _LEADS[0]
-        sample = lead + word + " " + _OTHER
-        _ALONE[word] = word == "#" or word in date_words()["units"] or any(
-            (m := _partial()[k].match(sample, len(lead), partial=True)) is not None and not m.partial
-            for k in kinds_for(word)
-        )
-    return _ALONE[word]
-
-
-_KEYS: dict[str, str | None] = {}
-
-
-def _token_key(token: str) -> str | None:
-    """The dispatch key of a token: ``"#"`` for numbers, the word for a trigger, else ``None``."""
-    key = _KEYS.get(token, "")
-    if key == "":
-        word = token.lower().replace("\u2019", "'")
-        if word[0].isdigit() or word[:1] == "'" and word[1:2].isdigit():
-            key = "#"
-        else:
-            key = word.split("'")[0]
-            key = key if key in triggers() else None
-        if len(_KEYS) < 100_000:
-            _KEYS[token] = key
-    return key
-
-
-def _can_start_alone(key: str, token: str) -> bool:
-    """Numbers other than years, and words like "the", need a time word after them to begin one."""
-    if key == "#":
-        return len(token) >= 4 and token[:4].isdigit() or not token.isdigit()
-    return stands_alone(key)
-
-
-def scan(line: str) -> list[tuple[str, rx.regex.Match]]:
-    """All ``(kind, match)`` in ``line``, left to right, not overlapping.
-
-    At each word that can begin an expression, the kinds that can begin with it are tried in
-    :data:`KINDS` order and the first that matches wins, as one big alternation would decide.
-    """
-    out: list[tuple[str, rx.regex.Match]] = []
-    end = 0
-    pats = patterns()
-    tokens = _TOKEN.finditer(line)
-    keys = [_token_key(t.group()) for t in tokens]
-    for i, tok in enumerate(tokens):
-        key = keys[i]
-        if key is None or tok.start() < end:
-            continue
-        if not _can_start_alone(key, tok.group()) and (i + 1 == len(keys) or keys[i + 1] is None):
-            continue
-        for kind in kinds_for(key):
-            m = pats[kind].match(line, tok.start())
-            if m is not None:
-                out.append((kind, m))
-                end = m.end()
-                break
-    return out

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 
 from .. import lexicon, rx
 from . import calendar as cal
-from .grammar import scan
+from .scan import scan
 from .words import (
+    alternation,
     date_words,
     key,
     month_number,
@@ -24,7 +25,6 @@ from .words import (
     tense_cues,
     unit_code,
     weekday_number,
-    alternation,
 )
 
 Match = rx.regex.Match
@@ -48,6 +48,7 @@ class Context:
 
     ref: dt.date | None = None
     quarter: tuple[int, int] | None = None
+    day_first: bool = False  # "06/05/2020" is 6 May on this page (see :func:`reads_day_first`)
 
 
 # --- shared helpers -----------------------------------------------------------------------------
@@ -73,7 +74,7 @@ _ENGLISH_MONTHS = frozenset(lexicon.table("months")["en"])
 _STREET_AFTER = rx.compile(
     rf"^(?:\s+\p{{Lu}}[\w.]*){{1,2}}\s+(?:{alternation(date_words()['street_words'])})\b\.?", rx.I
 )
-_AMBIGUOUS_MONTHS = frozenset({"may", "march", "mar", "jun", "jan", "sat", "sun", "wed", "dec", "aug", "mai"})
+_AMBIGUOUS_MONTHS = frozenset(date_words()["ambiguous_lowercase"])
 
 PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 
@@ -94,6 +95,12 @@ def _sentence_start(line: str, start: int) -> int:
     left = max(0, start - 200)
     ends = _SENTENCE_END.finditer(line, left, start)
     return ends[-1].end() if ends else left
+
+
+def _looks_ahead(line: str, start: int) -> bool:
+    """"by May", "until June": the words just before a month point forward. (Before a weekday
+    they do not: "had filed by Wednesday", "until Thursday, they had not".)"""
+    return _FORWARD_BEFORE.search(line, max(0, start - 20), start) is not None
 
 
 def _direction(line: str, start: int, end: int) -> int:
@@ -173,14 +180,31 @@ def _year_for_month_day(m: Match, line: str, ref: dt.date, month: int, day: int)
 def norm_numeric(m: Match, line: str, ctx: Context) -> Found | None:
     """"2024-02-07", "07.02.2024", "2/7/2024" (month first unless the first number is over 12)."""
     year, month, day = int(m["year"]), int(m["month"]), int(m["day"])
-    if "/" in m.group() and month > 12 >= day and not m.group().startswith(m["year"]):
-        month, day = day, month
+    if "/" in m.group() and not m.group().startswith(m["year"]):
+        if month > 12 >= day or ctx.day_first and day <= 12:
+            month, day = day, month
     d = _date(year, month, day) if 1500 <= year <= 2100 else None
     if d is None:
         return None
     if m["hour"]:
         return Found(m.start(), m.end(), "TIME", f"{_iso(d)}T{m['hour']}:{m['minute']}")
     return Found(m.start(), m.end(), "DATE", _iso(d))
+
+
+def reads_day_first(matches: list[tuple[str, Match]]) -> bool:
+    """Whether a page writes slashed dates day first ("16/06/2020"), judged from the slashed
+    dates that can only be read one way; month first (US) when none tells.
+
+    >>> from .scan import scan
+    >>> reads_day_first(scan("Posted 16/06/2020, updated 06/07/2020"))
+    True
+    """
+    votes = 0
+    for kind, m in matches:
+        if kind == "numeric" and "/" in m.group() and not m.group().startswith(m["year"]):
+            first, second = int(m["month"]), int(m["day"])
+            votes += (first > 12 >= second) - (second > 12 >= first)
+    return votes > 0
 
 
 def norm_monthyear(m: Match, line: str, ctx: Context) -> Found | None:
@@ -285,7 +309,7 @@ def _month_year(m: Match, line: str, ref: dt.date, month: int) -> int:
     if shift == "this":
         return ref.year
     direction = _direction(line, m.start(), m.end())
-    if _FORWARD_BEFORE.search(line, max(0, m.start() - 20), m.start()) or month == ref.month % 12 + 1:
+    if _looks_ahead(line, m.start()) or month == ref.month % 12 + 1:
         direction = cal.FUTURE  # "by May", "until June", or next month: it is still ahead
     return cal.month_year(ref, month, direction)
 
@@ -324,10 +348,12 @@ def norm_weekday(m: Match, line: str, ctx: Context) -> Found | None:
         value = f"XXXX-WXX-{weekday}"
     else:
         value = _iso(_weekday_date(ctx.ref, weekday, shift, _direction(line, m.start(), m.end())))
+    # "earlier Friday": the adverb is outside the expression in TimeML; "last Friday" is inside
+    start = m.start("wd") if shift in ("earlier", "later") else m.start()
     if part:
         # TimeML annotators type "Friday night" as a DATE far more often than the other parts of a day
-        return Found(m.start(), m.end(), "DATE" if part == "NI" else "TIME", f"{value}T{part}")
-    return Found(m.start(), m.end(), "DATE", value, _mod(shift if shift in ("early", "late") else None))
+        return Found(start, m.end(), "DATE" if part == "NI" else "TIME", f"{value}T{part}")
+    return Found(start, m.end(), "DATE", value, _mod(shift if shift in ("early", "late") else None))
 
 
 def _weekday_date(ref: dt.date, weekday: int, shift: str, direction: int) -> dt.date:
@@ -521,8 +547,9 @@ def norm_quarter(m: Match, line: str, ctx: Context) -> Found | None:
         return None
     if ordinal is not None and not 1 <= ordinal <= (2 if half else 4):
         return None
-    if ctx.ref is None and not m["year"]:
-        return Found(m.start(), m.end(), "DATE", f"XXXX-{'H' if half else 'Q'}{ordinal or 'X'}")
+    if ctx.ref is None and not (m["year"] and ordinal):
+        year_part = m["year"] if m["year"] else "XXXX"
+        return Found(m.start(), m.end(), "DATE", f"{year_part}-{'H' if half else 'Q'}{ordinal or 'X'}")
     year = _quarter_year(m, line, ctx, ordinal, anchor, half)
     if ordinal is None:
         year, ordinal = _unnumbered_quarter(ctx, anchor, year if m["year"] else None)
@@ -738,11 +765,12 @@ def tag_matches(matches: list[tuple[str, Match]], line: str, ctx: Context) -> li
     return out
 
 
-def full_date(kind: str, m: Match, line: str) -> Found | None:
-    """The match as a complete calendar date (year, month, day written out), else ``None``."""
+def full_date(kind: str, m: Match, line: str, page: Context) -> Found | None:
+    """The match as a complete calendar date (year, month, day written out), else ``None``;
+    ``page`` says how the page writes dates, not what they resolve against."""
     if kind not in ("date", "numeric") or not m["year"]:
         return None
-    found = NORMALIZERS[kind](m, line, Context())
+    found = NORMALIZERS[kind](m, line, Context(day_first=page.day_first))
     return found if found is not None and found.type == "DATE" else None
 
 

@@ -23,6 +23,25 @@ SHORT_LINE = 60
 _CUE = rx.compile(rf"^\W*(?:{alternation(lexicon.entries('published_cues'))})\b", rx.I)
 
 
+# A wire dateline opening the first paragraph: "WASHINGTON, March 12 (Agency) -- Talks ...".
+_DATELINE_BEFORE = rx.compile(r"^\p{Lu}[\p{L} .,'\u2019-]{1,60},\s*$")
+_DATELINE_AFTER = rx.compile(r"^\s*(?:\([^()\n]{1,30}\)\s*)?(?:--|\u2014|\u2013|_|:)")
+
+
+def is_dateline_date(line: str, start: int, end: int) -> bool:
+    """Whether ``line[start:end]`` is the date of a wire dateline ("WASHINGTON, March 12 (Agency)
+    --"): the page's own date, like a byline's, not a time the story talks about.
+
+    >>> is_dateline_date("WASHINGTON, March 12 (Wire) -- Talks resumed.", 12, 20)
+    True
+    """
+    return bool(
+        start <= 62
+        and _DATELINE_BEFORE.match(line[:start])
+        and _DATELINE_AFTER.match(line[end:end + 40])
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class FullDate:
     """A complete calendar date found in a line: offsets are into the document."""
@@ -33,31 +52,42 @@ class FullDate:
     line: Line
 
 
-def is_published_line(line: Line, label: str | None, rank: int, date: FullDate) -> bool:
-    """Whether ``date`` on ``line`` states when the page was published.
+# How strongly a line says "this is the page's date", strongest first (None: not at all).
+BYLINE, CUE, WIRE_DATELINE, DATE_LINE = range(4)
 
-    ``rank`` is the line's position among the non-blank lines. Datelines and bylines count; so
-    does a line that opens with a cue ("Published", "Aktualisiert"), anywhere in the page; so does
-    a short line near the top that is mostly the date. Captions never do: they date the photo.
+
+def published_strength(line: Line, label: str | None, rank: int, date: FullDate) -> int | None:
+    """How strongly ``date`` on ``line`` states when the page was published, or ``None``.
+
+    ``rank`` is the line's position among the non-blank lines. A dateline or byline is the
+    strongest evidence; then a line that opens with a cue ("Published", "Aktualisiert"), anywhere
+    in the page; then a wire dateline ("WASHINGTON, March 12 (Wire) --"); then a short line near
+    the top that is mostly the date, which may also be a site's "today" widget. Captions never
+    count: they date the photo.
     """
     if label == "caption":
-        return False
+        return None
     if label in ("dateline", "byline"):
-        return True
+        return BYLINE
     if _CUE.search(line.text):
-        return True
+        return CUE
+    if is_dateline_date(line.text, date.start - line.content_start, date.end - line.content_start):
+        return WIRE_DATELINE
     if rank >= HEADER_LINES or label == "headline":
-        return False
+        return None
     size = line.content_end - line.content_start
-    return size <= SHORT_LINE or (date.end - date.start) * 2 >= size
+    return DATE_LINE if size <= SHORT_LINE or (date.end - date.start) * 2 >= size else None
 
 
 def pick_published(candidates: list[tuple[FullDate, str | None, int]]) -> FullDate | None:
-    """The first date that :func:`is_published_line` accepts, in page order."""
-    for date, label, rank in candidates:
-        if is_published_line(date.line, label, rank, date):
-            return date
-    return None
+    """The date with the strongest evidence; the first in page order among equals."""
+    best: tuple[int, int] | None = None
+    chosen = None
+    for order, (date, label, rank) in enumerate(candidates):
+        strength = published_strength(date.line, label, rank, date)
+        if strength is not None and (best is None or (strength, order) < best):
+            best, chosen = (strength, order), date
+    return chosen
 
 
 def pick_inferred(candidates: list[FullDate]) -> FullDate | None:

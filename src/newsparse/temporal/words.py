@@ -9,8 +9,7 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from .. import lexicon
-from .. import rx
+from .. import lexicon, rx
 
 
 def alternation(words: Any) -> str:

@@ -1,0 +1,174 @@
+"""Layout: boilerplate blocks, headline, dek, byline, dateline, captions and body, on invented pages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import newsparse
+from newsparse.stages import blocks as bk
+from newsparse.stages.header import is_byline, is_title_case, looks_like_sentence
+from newsparse.stages.normalize import split_lines
+
+PARAGRAPHS = [
+    "The harbor bridge in Lumenport reopened on Monday after two years of repairs, and the first cars "
+    "crossed it shortly after dawn while a small crowd watched from the old pier.",
+    "City engineers said the work had cost more than they had planned, but that the new deck would last "
+    "for at least another fifty years if it is looked after.",
+    "Repairs",
+    "Most of the money went into the steel cables, which had rusted through in places and had to be "
+    "replaced one by one while the bridge was closed to all traffic.",
+    "The mayor thanked the crews who worked through two winters and said the city would hold a street "
+    "party on the bridge once the weather turns warm again.",
+]
+
+MENU = ["Home", "News", "Sports", "Weather", "Opinion", "Local", "Business", "Culture"]
+HEADLINE = "Harbor Bridge Reopens After Two Years of Repairs"
+
+
+def page(*, header: list[str], tail: list[str] | None = None) -> str:
+    body = "\n\n".join(PARAGRAPHS)
+    return "\n".join(MENU) + "\n" + "\n".join(header) + "\n\n" + body + "\n\n" + "\n".join(tail or [])
+
+
+def body_texts(art: newsparse.Article) -> list[str]:
+    return [b.text for b in art.body]
+
+
+# --- blocks -------------------------------------------------------------------------------------
+
+
+def test_language_is_guessed_from_function_words() -> None:
+    de = split_lines("Die Brücke ist nach zwei Jahren wieder offen, und die Stadt feiert das mit einem Fest.")
+    en = split_lines("The bridge is open again after two years, and the city will hold a party for it.")
+    assert bk.guess_language(de) == "de"
+    assert bk.guess_language(en) == "en"
+
+
+def test_cues_condemn_short_furniture_lines_only() -> None:
+    assert bk.cue_kind("0:00") == "timer"
+    assert bk.cue_kind("12 Comments") in ("counter", "comments")
+    assert bk.cue_kind("We use cookies to improve your experience") == "cookie_notice"
+    assert bk.cue_kind("Share on Facebook") == "share_or_navigation"
+    assert bk.cue_kind("© 2024 Lumenport Daily") == "copyright"
+    # A one-word cue inside a longer title does not condemn it; a long paragraph is judged as prose.
+    assert bk.cue_kind("Why the Mayor Quit Facebook After Twenty Years Online") is None
+    assert bk.cue_kind("The council said cookies sold at the fair must list every ingredient, " * 2) is None
+
+
+def test_short_lines_between_paragraphs_stay_and_menus_go() -> None:
+    art = newsparse.parse(page(header=[HEADLINE, "By Ana Ruiz"]))
+    assert body_texts(art) == PARAGRAPHS  # the short subheading "Repairs" is kept, in order
+    dropped = {b.span.text for b in art.boilerplate}
+    assert set(MENU) <= dropped
+
+
+def test_every_dropped_line_has_a_kind_and_every_line_a_label() -> None:
+    art = newsparse.parse(page(header=[HEADLINE, "By Ana Ruiz"], tail=["Related", "© 2024 Lumenport Daily"]))
+    assert all(b.kind for b in art.boilerplate)
+    assert all(label is not None for ln, label in zip(art.lines, art.labels, strict=True) if not ln.is_blank)
+    kinds = {b.span.text: b.kind for b in art.boilerplate}
+    assert kinds["© 2024 Lumenport Daily"] == "copyright"
+
+
+def test_main_region_is_the_densest_run_of_prose() -> None:
+    teaser = "Another story: " + PARAGRAPHS[0]
+    text = teaser + "\n" + "\n".join(MENU * 3) + "\n" + "\n\n".join(PARAGRAPHS)
+    art = newsparse.parse(text)
+    assert teaser not in body_texts(art)
+    assert body_texts(art)[-1] == PARAGRAPHS[-1]
+
+
+# --- header -------------------------------------------------------------------------------------
+
+
+def test_headline_is_the_title_above_the_byline_not_the_site_or_section() -> None:
+    art = newsparse.parse(page(header=["Lumenport Daily", "Local", HEADLINE, "By Ana Ruiz", "Feb. 7, 2024"]))
+    assert art.headline is not None and art.headline.text == HEADLINE
+    assert [a.name for a in art.authors] == ["Ana Ruiz"]
+
+
+def test_repeated_headline_is_boilerplate() -> None:
+    art = newsparse.parse(page(header=[HEADLINE, "", HEADLINE, "By Ana Ruiz"]))
+    assert art.headline is not None and art.headline.text == HEADLINE
+    assert ("repeated_headline", HEADLINE) in {(b.kind, b.span.text) for b in art.boilerplate}
+    assert HEADLINE not in body_texts(art)
+
+
+def test_dek_is_the_sentence_between_headline_and_byline() -> None:
+    dek = "After two winters of work the city's busiest crossing is open to cars again."
+    art = newsparse.parse(page(header=[HEADLINE, dek, "By Ana Ruiz"]))
+    assert art.dek is not None and art.dek.text == dek
+    assert dek not in body_texts(art)
+
+
+def test_datelines_are_labelled_for_the_dates_stage() -> None:
+    for stamp in ("Published Feb. 7, 2024", "07.02.2024, 14:30 Uhr", "Updated: March 3, 2024 9:14 am ET"):
+        art = newsparse.parse(page(header=[HEADLINE, "By Ana Ruiz", stamp]))
+        labelled = [ln.text for ln in art.lines_labelled("dateline")]
+        assert stamp in labelled, stamp
+        assert stamp not in body_texts(art)
+
+
+def test_empty_date_label_and_timer_are_boilerplate() -> None:
+    art = newsparse.parse(page(header=[HEADLINE, "Ana Ruiz", "Updated:", "0:00"]))
+    kinds = {b.span.text: b.kind for b in art.boilerplate}
+    assert kinds["Updated:"] == "empty_date_label"
+    assert kinds["0:00"] == "timer"
+    assert art.published is None
+
+
+def test_caption_with_credit_is_an_image_not_an_author_nor_body() -> None:
+    caption = "Workers fasten the last cable on the bridge in Lumenport on Feb. 5, 2024. (Lumen Photo/Jo Park)"
+    art = newsparse.parse(page(header=[HEADLINE, caption, "By Ana Ruiz"]))
+    assert [(i.caption.text, i.credit.text if i.credit else None) for i in art.images] == [
+        (caption, "Lumen Photo/Jo Park")
+    ]
+    assert [a.name for a in art.authors] == ["Ana Ruiz"]
+    assert caption not in body_texts(art)
+
+
+def test_no_headline_stolen_from_a_body_that_starts_with_a_paragraph() -> None:
+    art = newsparse.parse("\n" + "\n\n".join(PARAGRAPHS))
+    assert art.headline is None
+    assert body_texts(art) == PARAGRAPHS
+
+
+def test_bare_title_line_then_paragraphs() -> None:
+    title = "Council Votes to Close the Old Ferry Pier."
+    art = newsparse.parse(title + "\n\n" + "\n\n".join(PARAGRAPHS))
+    assert art.headline is not None and art.headline.text == title
+    assert body_texts(art) == PARAGRAPHS
+
+
+def test_wire_place_line_is_no_headline() -> None:
+    art = newsparse.parse("LUMENPORT (AP) --\n\n" + "\n\n".join(PARAGRAPHS))
+    assert art.headline is None
+
+
+def test_shape_helpers() -> None:
+    assert is_byline("By Ana Ruiz") and is_byline("ByAna Ruiz") and is_byline("Von Jan Berg")
+    assert not is_byline("Bystanders watched the bridge open.")
+    assert looks_like_sentence("The bridge is open.") and not looks_like_sentence("Bridge Reopens")
+    assert is_title_case("Council Votes to Close the Old Ferry Pier.")
+    assert not is_title_case("The council said it would close the pier.")
+
+
+# --- the founding article -------------------------------------------------------------------------
+
+
+def test_founding_article_layout(shared: Path) -> None:
+    text = (shared / "seeds" / "000_c73fe16fa2556968.txt").read_text(encoding="utf-8")
+    art = newsparse.parse(text)
+    lines = text.split("\n")
+    assert art.headline is not None and art.headline.text == lines[0]
+    assert art.dek is not None and art.dek.text == lines[2]
+    assert [a.name for a in art.authors] == [lines[5]]
+    author = art.authors[0]
+    assert author.role == lines[52] and author.bio == lines[53]
+    assert [i.credit.text for i in art.images if i.credit] == ["AP Photo/Hadi Mizban"]
+    kinds = {b.span.text: b.kind for b in art.boilerplate}
+    assert kinds[lines[3]] == "repeated_headline"
+    assert kinds["Updated:"] == "empty_date_label" and kinds["0:00"] == "timer"
+    assert {"twitter", "Related Topics"} <= kinds.keys()
+    expected_body = [ln for ln in lines[9:49] if ln.strip()]
+    assert body_texts(art) == expected_body and len(expected_body) == 21
