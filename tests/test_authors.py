@@ -5,18 +5,14 @@ from __future__ import annotations
 import pytest
 
 import newsparse
-from newsparse.stages.authors import byline_names, clean_byline, organization_of, strip_role
-
-BODY = "\n\n".join(
-    [
-        "The harbor bridge in Lumenport reopened on Monday after two years of repairs, and the first cars "
-        "crossed it shortly after dawn while a small crowd watched from the old pier.",
-        "City engineers said the work had cost more than they had planned, but that the new deck would last "
-        "for at least another fifty years if it is looked after.",
-        "The mayor thanked the crews who worked through two winters and said the city would hold a street "
-        "party on the bridge once the weather turns warm again.",
-    ]
+from newsparse.stages.authors import (
+    byline_names,
+    clean_byline,
+    organization_of,
+    strip_role,
 )
+
+BODY = "The harbor bridge in Lumenport reopened on Monday after two years of repairs, and the first cars crossed it shortly after dawn while a small crowd watched from the old pier.\n\nCity engineers said the work had cost more than they had planned, but that the new deck would last for at least another fifty years if it is looked after.\n\nThe mayor thanked the crews who worked through two winters and said the city would hold a street party on the bridge once the weather turns warm again."
 HEADLINE = "Harbor Bridge Reopens After Two Years of Repairs"
 
 
@@ -82,7 +78,7 @@ def test_no_author_from_a_quoted_speaker() -> None:
 
 
 def test_author_box_merges_into_the_byline_author() -> None:
-    box = "\n".join(["Ana Ruiz", "Ana Ruiz", "City Correspondent", "Ana Ruiz covers city hall and transport for the paper."])
+    box = "Ana Ruiz\nAna Ruiz\nCity Correspondent\nAna Ruiz covers city hall and transport for the paper."
     art = newsparse.parse(f"{HEADLINE}\nBy Ana Ruiz\n\n{BODY}\n\n{box}\ntwitter")
     assert len(art.authors) == 1
     author = art.authors[0]

@@ -165,3 +165,82 @@ def test_calendar_helpers() -> None:
     assert iso_week(dt.date(2024, 1, 31)) == "2024-W05"
     assert month_day_year(REF, 12, 25, NEAREST) == 2023
     assert month_day_year(REF, 3, 1, NEAREST) == 2024
+
+
+# --- the scan's dispatch must find what trying every pattern everywhere finds ---------------------
+
+SCAN_SENTENCES = [
+    "Crews worked from 10:35 a.m. to 5 p.m. EST on Feb. 7, 2024, and again at noon Thursday.",
+    "The firm's third-quarter profit rose from a year earlier, and the year-ago quarter was weak.",
+    "Fares rose 5% in the 1990s and the '80s, and by mid-1996 the two-week strike had ended.",
+    "Every Monday and each July the market opens; buses run daily, twice a week, 24 hours a day.",
+    "It lasted more than two thousand years, about 5 1/2 hours, the past three years, for years.",
+    "Stand: 07.02.2024 — Posted 2/7/2024 — Publié le 7 février 2024 — 7. Februar 2024.",
+    "The vote, set for early next year, follows talks last week and the storm in November.",
+    "Ticket sales of 1,500 seats and 2,024 chairs, scores of 2-1 and room 1600 were counted.",
+]
+
+
+def _every_kind_everywhere(line: str) -> list[tuple[str, int, int]]:
+    """The slow reference: every pattern at every word start, first kind in order winning."""
+    from newsparse.temporal.grammar import KINDS, patterns
+
+    out, end = [], 0
+    for start in range(len(line)):
+        if start < end or (start and (line[start - 1].isalnum() or line[start - 1] in "'_\u2019")):
+            continue
+        for kind in KINDS:
+            m = patterns()[kind].match(line, start)
+            if m is not None:
+                out.append((kind, m.start(), m.end()))
+                end = m.end()
+                break
+    return out
+
+
+@pytest.mark.parametrize("sentence", SCAN_SENTENCES)
+def test_scan_dispatch_matches_brute_force(sentence: str) -> None:
+    from newsparse.temporal.scan import scan
+
+    assert [(k, m.start(), m.end()) for k, m in scan(sentence)] == _every_kind_everywhere(sentence)
+
+
+def test_number_shapes_share_dispatch_entries() -> None:
+    from newsparse.temporal.scan import number_shape
+
+    assert number_shape("1989") == number_shape("2024") == "#1990"
+    assert number_shape("7") == number_shape("9") == "#5"
+    assert number_shape("21st") == number_shape("12th")[:3] + "st"
+    assert number_shape("10km") == "#12x"
+
+
+def test_slashed_dates_follow_the_page_order() -> None:
+    us = "Posted 06/05/2020 and 12/25/2019"
+    eu = "Publicado: 06/05/2020 y 25/12/2019"
+    assert tags(us, ref=None)[0][2] == "2020-06-05"
+    from newsparse.temporal import reads_day_first, scan_line
+
+    assert reads_day_first(scan_line(eu))
+    assert not reads_day_first(scan_line(us))
+
+
+def test_byline_date_beats_a_site_today_widget() -> None:
+    text = (
+        "Sunday, July 19, 2020\n\n"
+        "Harbor Bridge Reopens After Storm\n\n"
+        "Published: July 18, 2020\n\n"
+        "The bridge reopened on Saturday after the storm, officials said in a statement.\n\n"
+        "The crews worked through the night to clear the roads and the harbor.\n\n"
+        "Residents said the water rose faster than anyone could remember.\n"
+    )
+    art = newsparse.parse(text)
+    assert art.published is not None and art.published.value == "2020-07-18"
+    assert {d.span.text: d.value for d in art.dates}["Saturday"] == "2020-07-18"
+
+
+def test_wire_dateline_date_is_published_evidence() -> None:
+    from newsparse.temporal.reference import is_dateline_date
+
+    line = "PORT ELLIS, March 12, 2024 (Wire) -- The harbor reopened."
+    assert is_dateline_date(line, 12, 26)
+    assert not is_dateline_date("The harbor reopened on March 12, 2024 after repairs.", 23, 37)

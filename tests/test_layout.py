@@ -10,15 +10,15 @@ from newsparse.stages.header import is_byline, is_title_case, looks_like_sentenc
 from newsparse.stages.normalize import split_lines
 
 PARAGRAPHS = [
-    "The harbor bridge in Lumenport reopened on Monday after two years of repairs, and the first cars "
-    "crossed it shortly after dawn while a small crowd watched from the old pier.",
-    "City engineers said the work had cost more than they had planned, but that the new deck would last "
-    "for at least another fifty years if it is looked after.",
+    ("The harbor bridge in Lumenport reopened on Monday after two years of repairs, and the first cars "
+    "crossed it shortly after dawn while a small crowd watched from the old pier."),
+    ("City engineers said the work had cost more than they had planned, but that the new deck would last "
+    "for at least another fifty years if it is looked after."),
     "Repairs",
-    "Most of the money went into the steel cables, which had rusted through in places and had to be "
-    "replaced one by one while the bridge was closed to all traffic.",
-    "The mayor thanked the crews who worked through two winters and said the city would hold a street "
-    "party on the bridge once the weather turns warm again.",
+    ("Most of the money went into the steel cables, which had rusted through in places and had to be "
+    "replaced one by one while the bridge was closed to all traffic."),
+    ("The mayor thanked the crews who worked through two winters and said the city would hold a street "
+    "party on the bridge once the weather turns warm again."),
 ]
 
 MENU = ["Home", "News", "Sports", "Weather", "Opinion", "Local", "Business", "Culture"]
@@ -172,3 +172,50 @@ def test_founding_article_layout(shared: Path) -> None:
     assert {"twitter", "Related Topics"} <= kinds.keys()
     expected_body = [ln for ln in lines[9:49] if ln.strip()]
     assert body_texts(art) == expected_body and len(expected_body) == 21
+
+
+def test_comment_thread_after_the_article_is_not_body() -> None:
+    comments = [
+        "Sam K. on March 3, 2024 at 6:34 am said:",
+        "I drive over that bridge every day and I am glad it is finally open again after all this time.",
+        "Lee on March 3, 2024 at 7:02 am said:",
+        "The repairs took far too long, and the city should explain why the cables were left to rust.",
+    ]
+    art = newsparse.parse(page(header=[HEADLINE, "By Ana Ruiz"], tail=comments))
+    assert body_texts(art) == PARAGRAPHS
+
+
+def test_a_code_listing_does_not_split_the_article() -> None:
+    code = "\n".join(["bridge.open()", "for car in queue:", "    car.cross()", "}"] * 4)
+    text = f"{HEADLINE}\nBy Ana Ruiz\n\n" + "\n\n".join(PARAGRAPHS[:2]) + "\n\n" + code + "\n\n" + "\n\n".join(PARAGRAPHS[3:])
+    art = newsparse.parse(text)
+    assert PARAGRAPHS[0] in body_texts(art) and PARAGRAPHS[-1] in body_texts(art)
+
+
+def test_headline_over_dek_wins_over_a_subheadline_near_the_byline() -> None:
+    dek = "After two winters of work the city's busiest crossing is open to cars again."
+    sub = "Cable replacement cost twice the estimate"
+    art = newsparse.parse(page(header=[HEADLINE, dek, sub, "By Ana Ruiz"]))
+    assert art.headline is not None and art.headline.text == HEADLINE
+
+
+def test_plural_and_phrase_cues() -> None:
+    assert bk.cue_kind("Accept cookies") == "cookie_notice"
+    assert bk.cue_kind("Lesen Sie auch") == "related_links"
+    assert bk.cue_kind("Shareholders approve merger") is None
+
+
+def test_date_alone_is_a_dateline_not_a_counter() -> None:
+    assert bk.cue_kind("03.11.2023") is None
+    art = newsparse.parse(page(header=[HEADLINE, "03.11.2023"]))
+    assert "03.11.2023" in [ln.text for ln in art.lines_labelled("dateline")]
+
+
+def test_docstring_examples_hold() -> None:
+    import doctest
+
+    from newsparse.stages import authors, boilerplate, header
+
+    for module in (bk, boilerplate, header, authors):
+        result = doctest.testmod(module, optionflags=doctest.NORMALIZE_WHITESPACE)
+        assert result.failed == 0, module.__name__

@@ -307,3 +307,47 @@ def test_speakers_list_groups_quotes_by_resolved_name_and_validates() -> None:
     assert [m["text"] for m in ortiz["mentions"]] == ["Lena Ortiz", "she"]
     assert [record["quotes"][i]["text"][:8] for i in ortiz["quotes"]] == ["We start", "Nobody w"]
     assert speakers["Tom Reyes"]["quotes"] == [2]
+
+
+def test_time_phrase_between_speaker_and_verb_is_skipped() -> None:
+    text = "Harbor News\n\nMayor Lena Ortiz on Saturday praised the crews, saying the work was “done with real care.”"
+    assert speaker_of(text, "real care")[1] == "Mayor Lena Ortiz"
+
+
+def test_sentence_subject_with_a_lowercase_role_before_the_name() -> None:
+    text = "Harbor News\n\nIndependent harbor commissioner Tom Reyes blasted the plan as “a giveaway to the shipyards.”"
+    assert speaker_of(text, "giveaway")[1].endswith("Tom Reyes")
+
+
+def test_nominal_with_a_name_in_apposition_names_the_person() -> None:
+    text = (
+        "Harbor News\n\n“The pier stays open,” said the board’s chair, Lena Ortiz.\n\n"
+        "The mayor of Dunmore, Tom Reyes, said the ferry was “a lifeline for the island.”"
+    )
+    assert speaker_of(text, "pier stays open") == ("Lena Ortiz", "the board’s chair, Lena Ortiz")
+    assert speaker_of(text, "lifeline")[0] == "Tom Reyes"
+
+
+def test_pronoun_resolves_to_the_person_last_named_even_if_not_quoted() -> None:
+    text = (
+        "Harbor News\n\nCaptain Lena Ortiz steered the ferry home.\n\n"
+        "Ortiz was calm afterwards. “We knew the channel,” she said."
+    )
+    assert speaker_of(text, "knew the channel") == ("Lena Ortiz", "she")
+
+
+def test_statement_resolves_to_who_said_something_in_a_statement() -> None:
+    text = (
+        "Harbor News\n\nHarbor Terminals said in a statement that talks would resume.\n\n"
+        "“Our door remains open,” the statement said."
+    )
+    assert speaker_of(text, "door remains open") == ("Harbor Terminals", "the statement")
+
+
+def test_possessive_statement_names_its_owner() -> None:
+    text = "Harbor News\n\n“No water was lost,” the department’s statement read."
+    assert speaker_of(text, "No water")[0] == "the department"
+
+
+def test_french_guillemets_with_inner_spaces() -> None:
+    assert quoted("« Nous avons tenu nos promesses », a déclaré le maire.") == ["Nous avons tenu nos promesses"]

@@ -298,7 +298,7 @@ def _run_pool(tasks: Iterable[Task], opts: Options, jobs: int) -> Iterator[Resul
     try:
         while True:
             while len(pending) < window and (task := next(it, None)) is not None:
-                pending.append((task, pool.submit(process, task, opts)))
+                pending.append((task, _submit(pool, task, opts)))
             if not pending:
                 return
             task, fut = pending.popleft()
@@ -319,6 +319,20 @@ def _run_pool(tasks: Iterable[Task], opts: Options, jobs: int) -> Iterator[Resul
             _kill_pool(pool)
         else:
             pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _submit(pool: cf.ProcessPoolExecutor, task: Task, opts: Options) -> cf.Future[Result]:
+    """Submit ``task``; a pool already broken by a dead worker gives a future that says so.
+
+    (``submit`` itself raises once the pool has noticed the death, which may happen before any of
+    our futures reports it.)
+    """
+    try:
+        return pool.submit(process, task, opts)
+    except BrokenProcessPool as exc:
+        failed: cf.Future[Result] = cf.Future()
+        failed.set_exception(exc)
+        return failed
 
 
 def watchdog_seconds(doc_timeout: float | None) -> float | None:
@@ -360,7 +374,7 @@ def _kill_pool(pool: cf.ProcessPoolExecutor) -> None:
 
 def _run_alone(task: Task, opts: Options, pool: cf.ProcessPoolExecutor, jobs: int) -> tuple[Result, cf.ProcessPoolExecutor]:
     try:
-        return _result(task, pool.submit(process, task, opts), opts), pool
+        return _result(task, _submit(pool, task, opts), opts), pool
     except _WorkerLost as lost:
         _kill_pool(pool)
         if lost.hung:

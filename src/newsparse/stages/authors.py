@@ -118,7 +118,7 @@ def looks_like_person(part: str) -> bool:
     if part.casefold() in _agencies() or part.casefold() in _roles() or words[0].casefold() in _ARTICLES:
         return False
     first = part[0]
-    if len(bk._CJK.finditer(first)) == 1:
+    if bk.cjk_count(first) == 1:
         return True
     if any(_CAMEL.search(w) for w in words):
         return False  # "TechRepublic", "iPhone": brands, not names

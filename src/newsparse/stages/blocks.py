@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from .. import lexicon, rx
 from ..document import Line
@@ -32,7 +32,8 @@ STOPWORDS_DENSE_PROSE = 0.10
 REPEATED_MAX_CHARS = 40  # longer repeated lines may be the headline, which layouts repeat
 CUE_MAX_CHARS = 90  # a cue word only condemns a line this short; longer lines are judged as prose
 CUE_FEW_WORDS = 6  # a one-word cue ("Facebook") only condemns a line of this many words or fewer
-CJK_SHARE = 0.3  # share of CJK characters from which a text is read per character, not per word
+CJK_SHARE = 0.3
+TEXT_CACHE = 4096  # line texts whose shape tests are remembered (pages repeat lines; stages ask twice)  # share of CJK characters from which a text is read per character, not per word
 
 _WORD = rx.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’]*")
 _CJK = rx.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
@@ -61,31 +62,109 @@ def stopwords(lang: str) -> frozenset[str]:
     return frozenset(w.casefold() for w in lexicon.table("stopwords").get(lang, ()))
 
 
+@dataclass(frozen=True, slots=True)
+class CueIndex:
+    """The cue phrases as lookups: single words, word n-grams, and signs matched as substrings."""
+
+    words: dict[str, str]  # word -> kind; condemns only a line of a few words
+    specific_words: dict[str, str]  # words of the kinds that condemn a line of any length
+    phrases: dict[tuple[str, ...], str]  # several words in a row -> kind
+    signs: tuple[tuple[str, str], ...]  # "©", "watch:" … -> kind
+    longest: int
+    starts: frozenset[str]  # first words of the phrases
+
+
 @cache
-def _cue_patterns() -> tuple[rx.Pattern, rx.Pattern, tuple[str, ...]]:
-    """Two alternations of the cue phrases, one group per kind: every cue, and only the specific ones
-    (several words, or a sign like ©) that may condemn a line of more than a few words."""
+def cue_index() -> CueIndex:
     raw = lexicon.table("boilerplate_cues")
-    table = {k: v for k, v in raw.items() if not k.startswith("_")}
     specific = set(raw.get("_specific_kinds", ()))
-    kinds = tuple(table)
+    words: dict[str, str] = {}
+    specific_words: dict[str, str] = {}
+    phrases: dict[tuple[str, ...], str] = {}
+    signs: list[tuple[str, str]] = []
+    for kind, entries in raw.items():
+        if kind.startswith("_"):
+            continue
+        for entry in entries:
+            entry = entry.casefold()
+            parts = tuple(_plain_words(entry))
+            if " ".join(parts) != entry:
+                signs.append((entry, kind))
+            elif len(parts) > 1:
+                phrases.setdefault(parts, kind)
+            else:
+                words.setdefault(entry, kind)
+                if kind in specific:
+                    specific_words.setdefault(entry, kind)
+    longest = max((len(p) for p in phrases), default=1)
+    return CueIndex(words, specific_words, phrases, tuple(signs), longest, frozenset(p[0] for p in phrases))
 
-    def alternation(keep: bool) -> rx.Pattern:
-        groups = []
-        for n, kind in enumerate(kinds):
-            phrases = [p.casefold() for p in table[kind] if keep or kind in specific or " " in p or not p.isalpha()]
-            if phrases:
-                body = "|".join(rx.regex.escape(p) for p in sorted(phrases, key=len, reverse=True))
-                groups.append(f"(?P<k{n}>{body})")
-        return rx.compile("|".join(groups))
 
-    return alternation(True), alternation(False), kinds
+_EDGE_PUNCT = "\"'“”‘’«»„()[]{}<>.,;:!?|/\\*#•·–—-"
+
+
+def _plain_words(text: str) -> list[str]:
+    """Words with edge punctuation cut off, casefolded: a cheap tokenization without a regex."""
+    out = []
+    for raw in text.casefold().split():
+        word = raw.strip(_EDGE_PUNCT)
+        if word:
+            out.append(word)
+    return out
+
+
+def _singular(word: str) -> str:
+    """"cookies" -> "cookie": enough of a plural to match a cue, not a stemmer."""
+    if len(word) > 4 and word.endswith("es") and word[:-2] in cue_index().words:
+        return word[:-2]
+    return word[:-1] if len(word) > 3 and word.endswith("s") else word
+
+
+def _match_cue(words: list[str], folded: str) -> str | None:
+    index = cue_index()
+    for n in range(min(index.longest, len(words)), 1, -1):
+        for k in range(len(words) - n + 1):
+            if words[k] not in index.starts:
+                continue
+            gram = tuple(words[k:k + n - 1]) + (_singular(words[k + n - 1]),)
+            kind = index.phrases.get(tuple(words[k:k + n])) or index.phrases.get(gram)
+            if kind:
+                return kind
+    singles = index.words if len(words) <= CUE_FEW_WORDS else index.specific_words
+    for word in words:
+        kind = singles.get(word) or singles.get(_singular(word))
+        if kind:
+            return kind
+    return next((kind for sign, kind in index.signs if sign in folded), None)
 
 
 @cache
 def all_stopwords() -> frozenset[str]:
     """Function words of every listed language together."""
     return frozenset().union(*(stopwords(k) for k in lexicon.table("stopwords") if not k.startswith("_")))
+
+
+@cache
+def _stopword_owners() -> dict[str, tuple[str, ...]]:
+    """Each function word and the languages that list it."""
+    owners: dict[str, list[str]] = {}
+    for lang in lexicon.table("stopwords"):
+        if not lang.startswith("_"):
+            for word in stopwords(lang):
+                owners.setdefault(word, []).append(lang)
+    return {w: tuple(ls) for w, ls in owners.items()}
+
+
+def has_digit(text: str) -> bool:
+    """Whether an ASCII digit occurs (ten substring scans in C beat a generator over characters)."""
+    return any(d in text for d in "0123456789")
+
+
+def cjk_count(text: str) -> int:
+    """How many Chinese, Japanese or Korean characters ``text`` holds."""
+    if not text or max(text) < "\u2e80":  # max() runs in C: most text has no such character
+        return 0
+    return sum(1 for c in text if "\u2e80" <= c <= "\u9fff" or "\uac00" <= c <= "\ud7af" or "\uf900" <= c <= "\ufaff")
 
 
 def guess_language(lines: Sequence[Line]) -> str:
@@ -96,17 +175,22 @@ def guess_language(lines: Sequence[Line]) -> str:
     'de'
     """
     sample = "\n".join(ln.text for ln in lines if len(ln.text) > 40)[:20000]
-    if sample and len(_CJK.finditer(sample[:4000])) > CJK_SHARE * min(len(sample), 4000):
+    if sample and cjk_count(sample[:4000]) > CJK_SHARE * min(len(sample), 4000):
         return "cjk"
-    tokens = Counter(m.group().casefold() for m in _WORD.finditer(sample))
-    langs = [k for k in lexicon.table("stopwords") if not k.startswith("_")]
-    scores = {lang: sum(n for tok, n in tokens.items() if tok in stopwords(lang)) for lang in langs}
+    tokens = Counter(_plain_words(sample))
+    scores: Counter[str] = Counter()
+    owners = _stopword_owners()
+    for tok, n in tokens.items():
+        for lang in owners.get(tok, ()):
+            scores[lang] += n
+    if not scores:
+        return UNLISTED
     best = max(scores, key=lambda k: scores[k])
     # Too few function words of any listed language: judge lines by shape alone.
     return best if scores[best] > 0.08 * sum(tokens.values()) else UNLISTED
 
 
-def cue_kind(text: str) -> str | None:
+def cue_kind(text: str, words: list[str] | None = None) -> str | None:
     """The furniture kind a short line's words betray, or None.
 
     >>> cue_kind("Accept all cookies")
@@ -119,27 +203,33 @@ def cue_kind(text: str) -> str | None:
     folded = text.casefold()
     if folded.rstrip(":") in lexicon.words("boilerplate_lines"):
         return "share_or_navigation"
-    if _TIMER.fullmatch(text):
-        return "timer"
-    if _COUNT.fullmatch(text) and any(ch.isdigit() for ch in text) and find_date(text) is None:
-        return "counter"
-    every, specific, kinds = _cue_patterns()
-    m = (every if len(text.split()) <= CUE_FEW_WORDS else specific).search(folded)
-    if m is None:
-        return None
-    return kinds[int(m.lastgroup[1:])]
+    if has_digit(text):
+        if _TIMER.fullmatch(text):
+            return "timer"
+        if _COUNT.fullmatch(text) and find_date(text) is None:
+            return "counter"
+    return _match_cue(words if words is not None else _plain_words(text), folded)
 
 
 def _measure(line: Line, stops: frozenset[str], lang: str) -> Block:
     text = line.text
-    tokens = [m.group().casefold() for m in _WORD.finditer(text)]
+    tokens = _plain_words(text)
+    sentence_like = _ends_sentence(text)
     if lang in ("cjk", UNLISTED):
-        words = (len(_CJK.finditer(text)) // 2 if lang == "cjk" else 0) + len(tokens)
-        share = STOPWORDS_HIGH if words >= 8 and _SENTENCE_END.search(text) else STOPWORDS_LOW
+        words = (cjk_count(text) // 2 if lang == "cjk" else 0) + len(tokens)
+        share = STOPWORDS_HIGH if words >= 8 and sentence_like else STOPWORDS_LOW
     else:
         words = len(tokens)
         share = sum(t in stops for t in tokens) / words if words else 0.0
-    return Block(line, len(text) * (3 if lang == "cjk" else 1), words, share, _SENTENCE_END.search(text) is not None, cue_kind(text))
+    return Block(line, len(text) * (3 if lang == "cjk" else 1), words, share, sentence_like, cue_kind(text, tokens))
+
+
+_SENTENCE_END_CHARS = frozenset(".!?。！？:;…\"”»)’")
+
+
+def _ends_sentence(text: str) -> bool:
+    """Ends like a sentence (the same test as ``_SENTENCE_END``, without a regex call per line)."""
+    return bool(text) and text.rstrip()[-1:] in _SENTENCE_END_CHARS
 
 
 def intrinsic_class(block: Block) -> str:
@@ -162,10 +252,15 @@ def measure(lines: Sequence[Line], lang: str) -> list[Block]:
     stops = stopwords(lang)
     seen: Counter[str] = Counter(ln.text for ln in lines if not ln.is_blank)
     blocks = []
+    known: dict[str, Block] = {}  # pages repeat lines (menus, "Share"): measure each text once
     for ln in lines:
         if ln.is_blank:
             continue
-        block = _measure(ln, stops, lang)
+        twin = known.get(ln.text)
+        if twin is None:
+            block = known[ln.text] = _measure(ln, stops, lang)
+        else:
+            block = Block(ln, twin.chars, twin.words, twin.stop_share, twin.sentence_like, twin.cue)
         if block.cue is None and seen[ln.text] > 2 and block.chars < REPEATED_MAX_CHARS and not looks_like_name(ln.text):
             block.cue = "repeated_line"
         block.cls = block.intrinsic = intrinsic_class(block)
@@ -173,14 +268,17 @@ def measure(lines: Sequence[Line], lang: str) -> list[Block]:
     return blocks
 
 
-def _neighbour_class(blocks: list[Block], i: int, step: int) -> str:
-    """The class of the nearest block in direction ``step`` that is neither short nor near-good."""
-    j = i + step
-    while 0 <= j < len(blocks):
-        if blocks[j].cls in (GOOD, BAD):
-            return blocks[j].cls
-        j += step
-    return BAD
+def _nearest_decided(blocks: list[Block], step: int) -> list[str]:
+    """For each block, the class of the nearest block in direction ``step`` that is good or bad
+    (``bad`` past the edge): one sweep, so a long run of short lines costs linear time."""
+    out = [BAD] * len(blocks)
+    last = BAD
+    order = range(len(blocks)) if step > 0 else range(len(blocks) - 1, -1, -1)
+    for i in order:
+        out[i] = last
+        if blocks[i].cls in (GOOD, BAD):
+            last = blocks[i].cls
+    return out
 
 
 def smooth(blocks: list[Block]) -> None:
@@ -189,15 +287,15 @@ def smooth(blocks: list[Block]) -> None:
     A short block between two good ones is good (a subheading); between two bad ones, bad (a menu
     item); a doubtful one is good when either side is good.
     """
+    before, after = _nearest_decided(blocks, 1), _nearest_decided(blocks, -1)
     for i, block in enumerate(blocks):
-        if block.cls != SHORT:
-            continue
-        before, after = _neighbour_class(blocks, i, -1), _neighbour_class(blocks, i, 1)
-        block.cls = GOOD if before == after == GOOD else BAD if before == after == BAD else NEAR_GOOD
+        if block.cls == SHORT:
+            both = {before[i], after[i]}
+            block.cls = GOOD if both == {GOOD} else BAD if both == {BAD} else NEAR_GOOD
+    before, after = _nearest_decided(blocks, 1), _nearest_decided(blocks, -1)
     for i, block in enumerate(blocks):
         if block.cls == NEAR_GOOD:
-            good = GOOD in (_neighbour_class(blocks, i, -1), _neighbour_class(blocks, i, 1))
-            block.cls = GOOD if good else BAD
+            block.cls = GOOD if GOOD in (before[i], after[i]) else BAD
 
 
 SHORT_COST = 25.0
@@ -276,13 +374,22 @@ _COMMENT_MARK = rx.compile(
 )
 
 
+_REPLY_WORDS = ("reply", "antworten", "répondre", "responder", "rispondi", "abuse")
+
+
+def _may_be_comment_head(block: Block) -> bool:
+    """A cheap test before the comment-head pattern."""
+    text = block.line.text
+    return block.chars < LENGTH_LOW * 2 and (text.endswith(":") or has_digit(text) or text.casefold().endswith(_REPLY_WORDS))
+
+
 def _comments_start(blocks: list[Block], first: int, last: int) -> int:
     """Where a comment thread starts inside the region (``last + 1`` when there is none).
 
     Comments are prose too, so the region runs on into them; but each one opens with a short head
     (a name and "said:", a time "2 days ago") and a thread has several.
     """
-    marks = [i for i in range(first, last + 1) if blocks[i].chars < LENGTH_LOW * 2 and _COMMENT_MARK.search(blocks[i].line.text)]
+    marks = [i for i in range(first, last + 1) if _may_be_comment_head(blocks[i]) and _COMMENT_MARK.search(blocks[i].line.text)]
     if len(marks) < COMMENT_MARKS or marks[0] - first < COMMENT_MIN_BODY:
         return last + 1
     return marks[0]
@@ -346,6 +453,7 @@ def find_date(text: str) -> rx.regex.Match | None:
     return _date_pattern().search(text)
 
 
+@lru_cache(maxsize=TEXT_CACHE)
 def is_dateline(text: str) -> bool:
     """A short line whose point is a date: a labelled one, or a date with little else around it.
 
@@ -354,7 +462,7 @@ def is_dateline(text: str) -> bool:
     >>> is_dateline("The vote on March 3 was close, the mayor said in a long speech to the council.")
     False
     """
-    if len(text) > DATELINE_MAX_CHARS:
+    if len(text) > DATELINE_MAX_CHARS or not has_digit(text):
         return False
     m = find_date(text)
     if m is None:
@@ -377,6 +485,7 @@ _NAME_WORDS = (
 _NAME = rx.compile(rf"{_NAME_WORDS}(?:(?:,\s|\s(?:and|und|et|y|e|&)\s){_NAME_WORDS}){{0,3}}")
 
 
+@lru_cache(maxsize=TEXT_CACHE)
 def looks_like_name(text: str) -> bool:
     """A person's name alone: two to five capitalised words, no digits, not a known menu word.
 
@@ -394,4 +503,4 @@ def looks_like_prose(text: str) -> bool:
     >>> looks_like_prose("The council met on March 3, 2024 and voted to close the bridge."), looks_like_prose("March 3, 2024")
     (True, False)
     """
-    return len(text.split()) >= 8 and _SENTENCE_END.search(text) is not None and not has_date_label(text)
+    return len(text.split()) >= 8 and _ends_sentence(text) and not has_date_label(text)

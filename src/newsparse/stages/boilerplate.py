@@ -17,7 +17,8 @@ from ..pipeline import stage
 from . import blocks as bk
 
 HEADER_WINDOW = 30  # non-furniture lines above the article body left for the header stage
-DATE_TRAILER = 5  # blocks after the article where a bare date line still dates it
+DATE_TRAILER = 5
+EMPTY_STAMP_MAX = 20  # "Zuletzt aktualisiert:" is the longest label alone  # blocks after the article where a bare date line still dates it
 
 _EMPTY_STAMP = rx.compile(
     r"(?:updated|published|posted|last updated|aktualisiert|veröffentlicht|mis à jour|publié|actualizado|publicado)\s*:?",
@@ -32,7 +33,8 @@ def is_timer(line: Line) -> bool:
 
 def is_empty_stamp(line: Line) -> bool:
     """A date label whose date did not survive the copy, e.g. ``Updated:`` alone."""
-    return _EMPTY_STAMP.fullmatch(line.text) is not None
+    text = line.text
+    return len(text) <= EMPTY_STAMP_MAX and text[:1].casefold() in "upalvm" and _EMPTY_STAMP.fullmatch(text) is not None
 
 
 def _header_window_start(blocks: list[bk.Block], first: int) -> int:

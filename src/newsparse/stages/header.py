@@ -10,6 +10,7 @@ window above the headline is navigation, and what is left between headline and b
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache, lru_cache
 
 from .. import lexicon, rx
 from ..document import Document, Image, Line
@@ -19,7 +20,8 @@ from . import blocks as bk
 MAX_HEADER_LINES = 40  # candidates looked at above the first paragraph
 BODY_SAMPLE_LINES = 6
 OVERLAP_WEIGHT = 3.0
-DEK_MARGIN = 2.5  # how much lower a title right above the best candidate may score and still win
+DEK_MARGIN = 2.5
+DEK_REACH = 4  # lines above the best candidate where a headline with a dek under it may sit  # how much lower a title right above the best candidate may score and still win
 BELOW_BODY_LINES = 15
 PARAGRAPH_GAP = 3  # lines within which a second paragraph confirms the body has started  # and below it, where a teaser paragraph was taken for the body's start
 HEADLINE_MAX_CHARS = 300
@@ -55,13 +57,15 @@ def is_paragraph(line: Line) -> bool:
     """A line of running prose: long, or a full sentence of some length (any language).
 
     >>> from newsparse.stages.normalize import split_lines
-    >>> is_paragraph(split_lines("The council met on Monday and voted to close the old bridge for repairs.")[0])
+    >>> is_paragraph(split_lines("The council met on Monday and voted to close the old bridge for repairs until May.")[0])
     True
+    >>> is_paragraph(split_lines("Council Votes to Close the Old Bridge")[0])
+    False
     """
     text = line.text
     if len(text) >= 200:
         return True
-    if len(bk._CJK.finditer(text[:60])) > 20:
+    if bk.cjk_count(text[:60]) > 20:
         return len(text) >= 50 and _PARAGRAPH_END.search(text) is not None
     return len(text) >= 80 and len(text.split()) >= 12 and _PARAGRAPH_END.search(text) is not None
 
@@ -74,9 +78,22 @@ _BRACKET_CREDIT = rx.compile(r"[(\[](?P<credit>[^()\[\]\n]{0,40}?(?:/|\b(?i:phot
 _SLASH_CREDIT = rx.compile(r"(?<=[.!?]\s{1,3})(?P<credit>\p{Lu}[\p{L}.'’ -]{1,40}?\s?/\s?\p{Lu}[\p{L}&.'’ -]{1,40})$")
 
 
+@cache
+def _credit_words() -> tuple[str, ...]:
+    return tuple(c.casefold() for c in lexicon.entries("photo_credits")) + ("getty", "reuters", "afp", "dpa", "epa")
+
+
+def _may_hold_credit(text: str) -> bool:
+    """A cheap test before the credit patterns: a slash, a bracket or a credit word."""
+    if "/" in text or text.rstrip().endswith((")", "]")):
+        return True
+    folded = text.casefold()
+    return any(w in folded for w in _credit_words())
+
+
 def find_caption_credit(doc: Document, line: Line) -> Image | None:
     """A caption that ends in a photo credit (or a credit line alone)."""
-    if len(line.text) > 600:
+    if len(line.text) > 600 or not _may_hold_credit(line.text):
         return None
     m = credit_pattern().search(line.text) or _BRACKET_CREDIT.search(line.text) or _SLASH_CREDIT.search(line.text)
     if not m or len(m.group("credit").split()) > 9 or m.group("credit").rstrip().endswith((".", ",")):
@@ -92,11 +109,12 @@ class Candidate:
     pos: int  # index among header candidates
 
 
+@lru_cache(maxsize=bk.TEXT_CACHE)
 def _title_like(text: str) -> bool:
     """Could be a headline: a few words, not a sentence run-on, not a label ending in a colon."""
     if not 8 <= len(text) <= HEADLINE_MAX_CHARS or text.endswith((":", ",", "|")) or _PLACE_DATELINE.search(text):
         return False
-    cjk = len(bk._CJK.finditer(text[:40])) > 6
+    cjk = bk.cjk_count(text[:40]) > 6
     return cjk or len(text.split()) >= 3
 
 
@@ -111,7 +129,8 @@ def content_terms(text: str) -> frozenset[str]:
     """
     stops = bk.all_stopwords()
     terms = {t.casefold() for m in _TERM.finditer(text) for t in [m.group()] if t.casefold() not in stops}
-    cjk = "".join(m.group() for m in bk._CJK.finditer(text[:3000]))
+    head = text[:3000]
+    cjk = "".join(c for c in head if bk.cjk_count(c)) if bk.cjk_count(head) else ""
     terms.update(cjk[k:k + 2] for k in range(len(cjk) - 1))
     return frozenset(terms)
 
@@ -211,6 +230,7 @@ def is_name_line(text: str) -> bool:
     return bk.looks_like_name(text)
 
 
+@lru_cache(maxsize=bk.TEXT_CACHE)
 def is_byline(text: str) -> bool:
     """``By Ana Ruiz``, ``Von Jan Berg | 3. März 2024``, ``ByAna Ruiz``.
 
@@ -268,13 +288,26 @@ def pick_headline(doc: Document, lines: list[Line], body_pos: int) -> int | None
         scores[i] = score
         if score > best_score:
             best, best_score = i, score
-    if best is None and _is_title_line(doc, lines, body_pos):
-        return 0
-    if best is not None:
-        best = _first_copy(doc, lines, best)
-    if best is not None and best - 1 in scores and _is_dek_under(lines[best - 1].text, lines[best].text):
-        if scores[best - 1] > best_score - DEK_MARGIN:
-            return best - 1
+    if best is None:
+        return 0 if _is_title_line(doc, lines, body_pos) else None
+    best = _first_copy(doc, lines, best)
+    return _title_above_dek(lines, scores, best, best_score)
+
+
+def _title_above_dek(lines: list[Line], scores: dict[int, float], best: int, best_score: float) -> int:
+    """The title right above the best candidate when that one reads as its dek, or a title a few
+    lines up with a standfirst sentence between them.
+
+    Headline, dek, then a sub-headline or photo title right above the byline: the closest title to
+    the byline is not the headline when a dek separates it from a title above.
+    """
+    close = scores.get(best - 1, float("-inf")) > best_score - DEK_MARGIN
+    if close and _is_dek_under(lines[best - 1].text, lines[best].text):
+        return best - 1
+    for j in range(best - 2, max(-1, best - DEK_REACH - 1), -1):
+        title = j in scores and scores[j] > best_score - DEK_MARGIN and not looks_like_sentence(lines[j].text)
+        if title and any(_is_prose_line(ln.text) for ln in lines[j + 1:best]):
+            return j
     return best
 
 
@@ -398,9 +431,9 @@ def header(doc: Document) -> None:
     if headline is not None:
         doc.headline = doc.line_span(headline)
         doc.labels[headline.index] = "headline"
-        for line in lines[:h]:
+        for pos, line in enumerate(lines[:h]):
             if doc.labels[line.index] is None:
-                _label_above_headline(doc, line, headline, near=h - lines.index(line) <= DATE_ABOVE_REACH)
+                _label_above_headline(doc, line, headline, near=h - pos <= DATE_ABOVE_REACH)
         if h + 1 < len(lines) and _is_dek(doc, lines, h + 1, body_pos) and not is_byline(lines[h + 1].text) and not bk.is_dateline(lines[h + 1].text):
             doc.dek = doc.line_span(lines[h + 1])
             doc.labels[lines[h + 1].index] = "dek"

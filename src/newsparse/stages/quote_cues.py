@@ -196,7 +196,7 @@ def _after_introduction(toks: list[Tok]) -> int:
     """Where the subject starts: after a leading conjunction, and after an introductory phrase that
     opens with a function word, a participle or a lone capitalized word before a preposition."""
     i = 0
-    if toks and toks[0].lower in ("but", "and", "so", "yet", "still", "then"):
+    if toks and toks[0].lower in lexicon.words("sentence_openers"):
         i = 1
     if i >= len(toks) or not _opens_introduction(toks, i):
         return i
@@ -212,4 +212,4 @@ def _opens_introduction(toks: list[Tok], i: int) -> bool:
         return True
     nxt = toks[i + 1] if i + 1 < len(toks) else None
     small = lexicon.words("clause_words") | lexicon.words("np_links") | lexicon.words("np_determiners")
-    return first.is_cap and nxt is not None and nxt.is_word and not nxt.is_cap and nxt.lower in small | {"years", "days", "weeks", "months", "recently"}
+    return first.is_cap and nxt is not None and nxt.is_word and not nxt.is_cap and nxt.lower in small | lexicon.words("introduction_words")

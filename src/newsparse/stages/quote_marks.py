@@ -74,6 +74,8 @@ def double_role(text: str, m: _Mark) -> str:
     A curly mark keeps its glyph's role unless only the other role fits its context (``word“ next``
     closes); a straight mark takes whichever role its context allows.
     """
+    if m.glyph in ("«", "»"):
+        return "open" if m.glyph == "«" else "close"  # French sets them off with spaces: « Oui »
     opens, closes = _can_open(text, m), _can_close(text, m)
     if m.glyph in _DOUBLE_OPENERS:
         return "close" if closes and not opens else "open"
@@ -117,10 +119,17 @@ def _is_double(m: _Mark) -> bool:
 
 
 def _make(text: str, opener: _Mark, closer: _Mark | None, single: bool) -> Quoted:
+    """A quotation whose words exclude the spaces just inside its marks (French ``« Oui »``)."""
+    start = opener.end
+    inner_end = closer.start if closer is not None else len(text)
+    while start < inner_end and text[start].isspace():
+        start += 1
+    end = inner_end
+    while end > start and text[end - 1].isspace():
+        end -= 1
     if closer is None:
-        end = len(text.rstrip())
-        return Quoted(opener.start, opener.end, max(opener.end, end), max(opener.end, end), False, single)
-    return Quoted(opener.start, opener.end, closer.start, closer.end, True, single)
+        return Quoted(opener.start, start, end, end, False, single)
+    return Quoted(opener.start, start, end, closer.end, True, single)
 
 
 def pair_doubles(text: str, marks: list[_Mark]) -> list[Quoted]:

@@ -39,7 +39,6 @@ MAX_TERM_WORDS = 3
 PROSE_WORDS = 6
 MAX_MENTION_CHARS = 100  # the contract's bound on speaker.mention
 MAX_TITLE_WORDS = 8
-_SMALL_WORDS = frozenset({"a", "an", "the", "of", "in", "on", "and", "for", "to", "at", "by", "or", "with", "from", "is"})
 
 
 @dataclass(slots=True)
@@ -123,7 +122,7 @@ def _is_title_like(words: list[str]) -> bool:
     """``Meet the Press``, ``Islamic Resistance in Iraq``: every long word capitalized."""
     if not words or len(words) > MAX_TITLE_WORDS or not words[0][:1].isupper():
         return False
-    return all(w[:1].isupper() or w.casefold() in _SMALL_WORDS or not w[:1].isalpha() for w in words)
+    return all(w[:1].isupper() or w.casefold() in lexicon.words("title_small_words") or not w[:1].isalpha() for w in words)
 
 
 def _mid_sentence(before: list[Tok]) -> bool:
@@ -221,15 +220,18 @@ def _indirect_speaker(doc: Document, book: NameBook, line: Line) -> Speaker | No
 def _speaker(doc: Document, book: NameBook, line: Line, toks: list[Tok], m: Mention) -> Speaker:
     start = line.content_start + toks[m.first].start
     end = line.content_start + toks[m.last].end
-    words = doc.text[start:end]
+    words = doc.view[start:end]
     if words.casefold() == "who" and m.first >= 2 and toks[m.first - 1].text == ",":
         named = subject_before(toks, m.first)
         if named is not None:
             start = line.content_start + toks[named.first].start
-            words = doc.text[start:line.content_start + toks[named.last].end]
+            words = doc.view[start:line.content_start + toks[named.last].end]
     if end - start > MAX_MENTION_CHARS:
-        start = doc.text.find(" ", end - MAX_MENTION_CHARS, end) + 1 or end - MAX_MENTION_CHARS
-    role = doc.text[line.content_start + m.role[0]:line.content_start + m.role[1]] if m.role else None
+        start = doc.view.find(" ", end - MAX_MENTION_CHARS, end) + 1 or end - MAX_MENTION_CHARS
+    role = doc.view[line.content_start + m.role[0]:line.content_start + m.role[1]] if m.role else None
+    head, _, tail = words.rpartition(", ")
+    if head and tail[:1].isupper() and all(w[:1].isupper() for w in tail.split()):
+        words, role = tail, role or head  # "the group's president, Walter Nakamura"
     name = book.resolve(words, start)
     return Speaker(name=name, mention=doc.span(start, end), role=role or book.role_of(name))
 

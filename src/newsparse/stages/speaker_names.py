@@ -17,7 +17,12 @@ from .speakers import pronoun_kind, subject_before, tokenize
 _FULL_NAME = rx.compile(
     r"(?<![\p{L}.])\p{Lu}[\p{L}’'\-]*\p{Ll}(?: \p{Lu}\.)?(?: +\p{Lu}[\p{L}’'\-]*\p{Ll}){1,5}(?![\p{L}])"
 )
+_CAP_WORD = rx.compile(r"(?<![\p{L}])\p{Lu}[\p{L}’'\-]*\p{Ll}(?![\p{L}])")
 ARTIFACT_LOOKBACK = 6000
+
+
+def _is_person(name: str) -> bool:
+    return not any(w.casefold() in lexicon.words("org_words") for w in name.split())
 
 
 @cache
@@ -28,12 +33,15 @@ def _title_words() -> frozenset[str]:
 @cache
 def _artifact_patterns() -> tuple[rx.Pattern, rx.Pattern]:
     nouns = "|".join(sorted(lexicon.words("attribution_nouns"), key=len, reverse=True))
-    verbs = "|".join(sorted(lexicon.words("statement_verbs"), key=len, reverse=True))
     by = rx.compile(
         rf"\b(?i:{nouns})\b(?:\s+\p{{Ll}}+){{0,2}}?\s+(?:from|by)\s+"
         r"(?P<np>(?:the\s+)?\p{Lu}[\p{L}.’'\-]*(?:\s+(?:\p{Lu}[\p{L}.’'\-]*|of|for|\(\p{Lu}+\))){0,6})",
     )
-    issued = rx.compile(rf"\b(?:{verbs})(?:\s+out)?\s+(?:a|an|the|its|his|her|their)\s+(?:[\p{{L}}\-]+\s+){{0,2}}?(?:{nouns})\b", rx.I)
+    verbs = "|".join(sorted(lexicon.words("statement_verbs") | lexicon.words("speech_verbs"), key=len, reverse=True))
+    issued = rx.compile(
+        rf"\b(?:{verbs})(?: [\p{{L}}\-]+){{0,3}}? (?:in )?(?:a|an|the|its|his|her|their) (?:[\p{{L}}\-]+ ){{0,2}}?(?:{nouns})\b",
+        rx.I,
+    )
     return by, issued
 
 
@@ -50,7 +58,8 @@ class NameBook:
     text: str
     _full: dict[str, str] | None = None
     _roles: dict[str, str] = field(default_factory=dict)
-    persons: list[str] = field(default_factory=list)
+    persons: list[tuple[int, str]] = field(default_factory=list)
+    _mentions: list[tuple[int, str]] | None = None
     speakers: list[str] = field(default_factory=list)
 
     def full_names(self) -> dict[str, str]:
@@ -84,25 +93,45 @@ class NameBook:
         """The best name for ``mention`` found at offset ``at``; records it as the latest speaker."""
         kind = pronoun_kind(mention)
         if kind == "person":
-            name = self.persons[-1] if self.persons else mention
+            name = self._latest_person(at) or mention
         elif kind == "group":
             name = self.speakers[-1] if self.speakers else mention
         elif all(w[:1].isupper() for w in mention.split()) and not mention.casefold().startswith(("the ", "a ", "an ")):
-            name = self._person(mention)
+            name = self._person(mention, at)
         else:
             name = self._body(mention, at)
         if kind is None:
             self.speakers.append(name)
         return name
 
-    def _person(self, mention: str) -> str:
+    def _person(self, mention: str, at: int = -1) -> str:
         words = strip_titles(mention)
         if not words:
             return mention
         full = self.full_names().get(words[-1])
         name = full if full and len(full.split()) > len(words) else " ".join(words)
-        self.persons.append(name)
+        self.persons.append((at, name))
         return name
+
+    def _latest_person(self, at: int) -> str | None:
+        """The person named last before ``at``: a speaker, or any person the text names (``Doe was
+        gracious in defeat. "…," he said.``)."""
+        spoken = max((p for p in self.persons if p[0] < at), default=None)
+        named = None
+        for pos, name in self.person_mentions():
+            if pos >= at:
+                break
+            named = (pos, name)
+        best = max((c for c in (spoken, named) if c is not None), default=None)
+        return best[1] if best else None
+
+    def person_mentions(self) -> list[tuple[int, str]]:
+        """Where the article names a person (full name or last name alone), in order (built once)."""
+        if self._mentions is None:
+            full = self.full_names()
+            people = {last: name for last, name in full.items() if _is_person(name)}
+            self._mentions = [(m.start(), people[m.group()]) for m in _CAP_WORD.finditer(self.text) if m.group() in people]
+        return self._mentions
 
     def _body(self, mention: str, at: int) -> str:
         """``the statement`` → who issued the latest statement before ``at``; other nominals stay."""
@@ -112,22 +141,33 @@ class NameBook:
         for link in (" from ", " by ", " of "):
             if link in mention:
                 return mention.split(link, 1)[1]
+        for mark in ("’s ", "'s "):
+            if mark in mention:
+                return mention.split(mark, 1)[0]  # "the ministry's statement" -> "the ministry"
         return self._issuer_before(at) or mention
 
     def _issuer_before(self, at: int) -> str | None:
+        """Who issued the latest statement before ``at``: ``a statement by X``, ``X issued a
+        statement``, ``X said in a statement`` — whichever comes last."""
         by, issued = _artifact_patterns()
         lo = max(0, at - ARTIFACT_LOOKBACK)
-        best: tuple[int, str] | None = None
         found_by = by.finditer(self.text, lo, at)
-        if found_by:
-            m = found_by[-1]
-            best = (m.start(), m.group("np"))
-        found_issued = issued.finditer(self.text, lo, at)
-        if found_issued and (best is None or found_issued[-1].start() > best[0]):
-            m = found_issued[-1]
-            sent = max(self.text.rfind(". ", lo, m.start()), self.text.rfind("\n", lo, m.start())) + 1
-            toks = tokenize(self.text, sent, m.start() + len(m.group().split()[0]))
-            subj = subject_before(toks, len(toks) - 1) if toks else None
-            if subj:
-                best = (m.start(), self.text[toks[subj.first].start:toks[subj.last].end])
+        best = (found_by[-1].start(), found_by[-1].group("np")) if found_by else None
+        for m in reversed(issued.finditer(self.text, lo, at)):
+            if best is not None and m.start() < best[0]:
+                break
+            subject = self._subject_of(m.start(), m.start() + len(m.group().split()[0]), lo)
+            if subject:
+                return subject
         return best[1] if best else None
+
+    def _subject_of(self, verb_start: int, verb_end: int, lo: int) -> str | None:
+        """The words naming the subject of the verb at ``verb_start``, within its sentence."""
+        sent = max(self.text.rfind(". ", lo, verb_start), self.text.rfind("\n", lo, verb_start)) + 1
+        toks = tokenize(self.text, sent, verb_end)
+        subj = subject_before(toks, len(toks) - 1) if toks else None
+        if subj is None:
+            return None
+        words = self.text[toks[subj.first].start:toks[subj.last].end]
+        head, _, tail = words.rpartition(", ")
+        return tail if head and all(w[:1].isupper() for w in tail.split()) else words

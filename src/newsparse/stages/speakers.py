@@ -19,11 +19,7 @@ _TOKEN = rx.compile(r"[\p{L}\p{N}](?:[\p{L}\p{M}\p{N}&]|[’'.\-](?=[\p{L}\p{N}]
 _SENTENCE_PUNCT = frozenset(".!?;")
 _QUOTE_CHARS = frozenset("“”\"«»„‘’'`")
 _DASHES = frozenset("—–―-")
-_PARTICLES = frozenset({"de", "del", "della", "van", "von", "der", "den", "bin", "al", "la", "le", "da", "di", "du", "dos", "st"})
 MAX_NP_WORDS = 8
-# Before a name, these mean the name sits inside a phrase about place or time, not the subject:
-# "Doe, at a rally in Springfield, Ohio, said".
-_PREPOSITIONS = frozenset({"in", "at", "on", "from", "of", "to", "near", "outside", "during", "with", "for"})
 MAX_APPOSITIVE_TOKENS = 30
 
 
@@ -94,10 +90,13 @@ def is_abbreviation_dot(toks: list[Tok], k: int) -> bool:
 
 
 def _used_as_noun(toks: list[Tok], k: int) -> bool:
-    """``a series of tweets``, ``Doe's remarks``: a speech word after a determiner, link or possessive."""
+    """``a series of tweets``, ``Doe's remarks``, ``recent remarks``: a speech word after a
+    determiner, a link, a possessive, or (for a plural) a modifier from ``speech_noun_modifiers``."""
     if k == 0:
         return False
     prev = toks[k - 1].lower
+    if toks[k].lower.endswith("s") and prev in lexicon.words("speech_noun_modifiers"):
+        return True
     return prev in lexicon.words("np_determiners") or prev in lexicon.words("np_links") or prev.endswith(("’s", "'s"))
 
 
@@ -115,10 +114,17 @@ def is_speech_verb(toks: list[Tok], k: int) -> bool:
 
 
 def _skip_adverbs_back(toks: list[Tok], i: int) -> int:
+    """Step back over ``also``, ``has long``, ``on Saturday`` between a speaker and the verb."""
     adverbs = lexicon.words("speaker_adverbs")
-    while i >= 0 and toks[i].lower in adverbs:
+    while i >= 0 and (toks[i].lower in adverbs or _time_preposition(toks, i)):
         i -= 1
     return i
+
+
+def _time_preposition(toks: list[Tok], i: int) -> bool:
+    """``on`` in ``on Saturday``: a preposition before a time word already stepped over."""
+    nxt = toks[i + 1].lower if i + 1 < len(toks) else ""
+    return toks[i].lower in lexicon.words("time_prepositions") and nxt in lexicon.words("speaker_adverbs")
 
 
 def subject_before(toks: list[Tok], verb: int) -> Mention | None:
@@ -140,9 +146,12 @@ def subject_before(toks: list[Tok], verb: int) -> Mention | None:
             return subject_before(toks, i - 1)  # "CNN, Doe said, called it …": the inserted cue
         role = (toks[comma + 1].start, toks[i - 1].end)
         i = _skip_parenthetical_back(toks, comma - 1)
+        titled = _nominal_then_name(toks, i, comma)
+        if titled is not None:
+            return titled
     np = noun_phrase_ending_at(toks, i)
     for _ in range(3):
-        if np is None or np.first < 2 or toks[np.first - 1].lower not in _PREPOSITIONS:
+        if np is None or np.first < 2 or toks[np.first - 1].lower not in lexicon.words("place_prepositions"):
             break
         comma = _appositive_open(toks, _comma_before(toks, np.first))
         if comma is None:
@@ -151,6 +160,36 @@ def subject_before(toks: list[Tok], verb: int) -> Mention | None:
     if np is None:
         return None
     return Mention(np.first, np.last, role)
+
+
+def _is_nominal(toks: list[Tok], np: Mention) -> bool:
+    """``the mayor``, ``Its lawyer``, ``the group's president``: a phrase, not a name."""
+    first = toks[np.first]
+    return first.lower in lexicon.words("np_determiners") or not first.is_cap or first.lower.endswith(("’s", "'s"))
+
+
+def _name_after_comma(toks: list[Tok], comma: int) -> int | None:
+    """The last token of a proper name right after ``comma`` that ends at a comma or the phrase's end."""
+    k = comma + 1
+    if k >= len(toks) or not toks[k].is_word or not toks[k].is_cap or pronoun_kind(toks[k].lower):
+        return None
+    last = _phrase_end_from(toks, k)
+    if last is None or (last + 1 < len(toks) and toks[last + 1].is_word):
+        return None
+    return last
+
+
+def _nominal_then_name(toks: list[Tok], i: int, comma: int) -> Mention | None:
+    """``The mayor of Millbrook, Idris Ma'arouf, said``: the name in the appositive is the speaker,
+    and the mention covers both."""
+    np = noun_phrase_ending_at(toks, i)
+    if np is not None and not _is_nominal(toks, np) and np.first >= 2 and toks[np.first - 1].lower in lexicon.words("np_links"):
+        outer = noun_phrase_ending_at(toks, np.first - 2)  # "The mayor of Millbrook"
+        np = Mention(outer.first, np.last) if outer is not None else np
+    if np is None or not _is_nominal(toks, np):
+        return None
+    last = _name_after_comma(toks, comma)
+    return Mention(np.first, last) if last is not None else None
 
 
 def _comma_before(toks: list[Tok], i: int) -> int:
@@ -196,7 +235,7 @@ def noun_phrase_ending_at(toks: list[Tok], i: int) -> Mention | None:
 def _is_name_part(toks: list[Tok], k: int) -> bool:
     t = toks[k]
     if t.is_word:
-        return (t.is_cap and t.text not in lexicon.entries("name_stopwords")) or t.lower in _PARTICLES
+        return (t.is_cap and t.text not in lexicon.entries("name_stopwords")) or t.lower in lexicon.words("name_particles")
     return is_abbreviation_dot(toks, k)
 
 
@@ -253,6 +292,10 @@ def noun_phrase_from(toks: list[Tok], i: int) -> Mention | None:
     last = _phrase_end_from(toks, i)
     if last is None:
         return None
+    if last + 1 < len(toks) and toks[last + 1].text == "," and _is_nominal(toks, Mention(i, last)):
+        named = _name_after_comma(toks, last + 1)
+        if named is not None:
+            return Mention(i, named)  # "said the group's president, Walter Nakamura"
     return Mention(i, last, _appositive_after(toks, last))
 
 
@@ -270,7 +313,10 @@ def _phrase_end_from(toks: list[Tok], i: int) -> int | None:
         if not _is_name_part(toks, i):
             return None
         close = next((j for j in range(k + 2, min(len(toks), k + 9)) if toks[j].text == ")"), None)
-        return close if close is not None and toks[k + 1].text == "(" else k
+        if close is not None and toks[k + 1].text == "(":
+            return close
+        longer = _role_then_name(toks, k + 1) if k + 1 < len(toks) and toks[k + 1].start - toks[k].end <= 2 else None
+        return longer if longer is not None else k
     if t.lower not in determiners:
         return _role_then_name(toks, i)
     k = i

@@ -11,6 +11,14 @@ The pieces, each small enough to read on its own:
 
 from __future__ import annotations
 
-from .normalize import Context, Found, full_date, reads_day_first, scan_line, tag_line, tag_matches
+from .normalize import (
+    Context,
+    Found,
+    full_date,
+    reads_day_first,
+    scan_line,
+    tag_line,
+    tag_matches,
+)
 
 __all__ = ["Context", "Found", "full_date", "reads_day_first", "scan_line", "tag_line", "tag_matches"]

@@ -98,7 +98,7 @@ def _calendar_productions(p: dict[str, str]) -> dict[str, str]:
             (?<![\d.\-/])
             (?:(?P<year>\d{4})-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?:T(?P<hour>[0-2]\d):(?P<minute>[0-5]\d))?
               |(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>\d{4})
-              |(?P<month>[01]?\d)/(?P<day>[0-3]?\d)/(?P<year>\d{4})
+              |(?P<month>[0-3]?\d)/(?P<day>[0-3]?\d)/(?P<year>\d{4})
               |(?P<year>\d{4})/(?P<month>[01]\d)/(?P<day>[0-3]\d))
             (?![\d/]|\.\d)""",
         "monthyear": rf"""

@@ -180,9 +180,9 @@ def _year_for_month_day(m: Match, line: str, ref: dt.date, month: int, day: int)
 def norm_numeric(m: Match, line: str, ctx: Context) -> Found | None:
     """"2024-02-07", "07.02.2024", "2/7/2024" (month first unless the first number is over 12)."""
     year, month, day = int(m["year"]), int(m["month"]), int(m["day"])
-    if "/" in m.group() and not m.group().startswith(m["year"]):
-        if month > 12 >= day or ctx.day_first and day <= 12:
-            month, day = day, month
+    slashed = "/" in m.group() and not m.group().startswith(m["year"])
+    if slashed and (month > 12 >= day or ctx.day_first and day <= 12):
+        month, day = day, month
     d = _date(year, month, day) if 1500 <= year <= 2100 else None
     if d is None:
         return None
@@ -193,7 +193,8 @@ def norm_numeric(m: Match, line: str, ctx: Context) -> Found | None:
 
 def reads_day_first(matches: list[tuple[str, Match]]) -> bool:
     """Whether a page writes slashed dates day first ("16/06/2020"), judged from the slashed
-    dates that can only be read one way; month first (US) when none tells.
+    dates that can only be read one way, and from dates written the European way ("16.06.2020",
+    "16 juin 2020"); month first (US) when none tells.
 
     >>> from .scan import scan
     >>> reads_day_first(scan("Posted 16/06/2020, updated 06/07/2020"))
@@ -204,6 +205,8 @@ def reads_day_first(matches: list[tuple[str, Match]]) -> bool:
         if kind == "numeric" and "/" in m.group() and not m.group().startswith(m["year"]):
             first, second = int(m["month"]), int(m["day"])
             votes += (first > 12 >= second) - (second > 12 >= first)
+        elif kind == "numeric" and "." in m.group() or kind == "date" and key(m["mon"]) not in _ENGLISH_MONTHS:
+            votes += 1
     return votes > 0
 
 

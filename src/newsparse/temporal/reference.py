@@ -53,24 +53,24 @@ class FullDate:
 
 
 # How strongly a line says "this is the page's date", strongest first (None: not at all).
-BYLINE, CUE, WIRE_DATELINE, DATE_LINE = range(4)
+CUE, BYLINE, WIRE_DATELINE, DATE_LINE = range(4)
 
 
 def published_strength(line: Line, label: str | None, rank: int, date: FullDate) -> int | None:
     """How strongly ``date`` on ``line`` states when the page was published, or ``None``.
 
-    ``rank`` is the line's position among the non-blank lines. A dateline or byline is the
-    strongest evidence; then a line that opens with a cue ("Published", "Aktualisiert"), anywhere
-    in the page; then a wire dateline ("WASHINGTON, March 12 (Wire) --"); then a short line near
+    ``rank`` is the line's position among the non-blank lines. A line that opens with a cue
+    ("Published", "Aktualisiert"), anywhere in the page, is the strongest evidence; then a
+    dateline or byline; then a wire dateline ("WASHINGTON, March 12 (Wire) --"); then a short line near
     the top that is mostly the date, which may also be a site's "today" widget. Captions never
     count: they date the photo.
     """
     if label == "caption":
         return None
-    if label in ("dateline", "byline"):
-        return BYLINE
     if _CUE.search(line.text):
         return CUE
+    if label in ("dateline", "byline"):
+        return BYLINE
     if is_dateline_date(line.text, date.start - line.content_start, date.end - line.content_start):
         return WIRE_DATELINE
     if rank >= HEADER_LINES or label == "headline":

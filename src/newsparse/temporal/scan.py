@@ -10,7 +10,7 @@ matching against the patterns themselves, so the dispatch never drifts from the 
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -141,6 +141,7 @@ def _key(word: str) -> str | None:
     return key
 
 
+@lru_cache(maxsize=65_536)  # most of a text is the same few thousand chunks ("the", "said,")
 def _chunk_info(chunk: str) -> ChunkInfo | None:
     """Describe one chunk (see :data:`ChunkInfo`); ``None`` when it holds no word. Most chunks
     are a plain word, perhaps with one mark after it, and take the fast path."""
@@ -167,30 +168,19 @@ def chunks(line: str) -> list[tuple[int, ChunkInfo]]:
     """The chunks of ``line`` that hold a word, with the offset of that word.
 
     ``str.split`` is several times cheaper than a regex match object per word, and a time
-    expression always begins at the first word of a chunk.
+    expression always begins at the first word of a chunk. Lines come from the document's
+    view, where every space-like character is a plain space.
     """
     out = []
     pos = 0
-    find, known = line.find, _CHUNKS
-    for chunk in line.split():
-        start = find(chunk, pos)
-        pos = start + len(chunk)
-        info = known[chunk] if chunk in known else _remember(chunk)
-        if info is not None:
-            out.append((start + info[0], info))
+    describe = _chunk_info
+    for chunk in line.split(" "):  # the view has plain spaces only, so offsets add up
+        if chunk:
+            info = describe(chunk)
+            if info is not None:
+                out.append((pos + info[0], info))
+        pos += len(chunk) + 1
     return out
-
-
-# Chunks seen before ("the", "said,"): most of a text is the same few thousand chunks.
-_CHUNKS: dict[str, ChunkInfo | None] = {}
-CHUNK_CACHE_SIZE = 100_000
-
-
-def _remember(chunk: str) -> ChunkInfo | None:
-    info = _chunk_info(chunk)
-    if len(_CHUNKS) < CHUNK_CACHE_SIZE:
-        _CHUNKS[chunk] = info
-    return info
 
 
 def _can_start(info: ChunkInfo, key_after: str | None) -> bool:
