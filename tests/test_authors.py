@@ -101,3 +101,21 @@ def test_byline_inside_a_dateline() -> None:
 def test_prose_opening_with_by_is_no_byline() -> None:
     text = f"{HEADLINE}\n\nBy Tuesday, the council had voted to close the bridge for good.\n\n{BODY}"
     assert names(text) == []
+
+
+def test_name_with_a_handle_or_site_after_a_separator() -> None:
+    assert names(f"{HEADLINE}\nAna Ruiz, @anaruiz\nFeb. 7, 2024\n\n{BODY}") == ["Ana Ruiz"]
+    assert names(f"{HEADLINE}\nAna Ruiz | ana@example.org\n\n{BODY}") == ["Ana Ruiz"]
+
+
+def test_bare_by_line_then_the_name() -> None:
+    art = newsparse.parse(f"{HEADLINE}\nBy\nAna Ruiz\n\n{BODY}")
+    assert [a.name for a in art.authors] == ["Ana Ruiz"]
+    assert ("By", "byline_label") in {(b.span.text, b.kind) for b in art.boilerplate}
+
+
+def test_agency_glued_after_the_last_name() -> None:
+    art = newsparse.parse(f"{HEADLINE}\nBy Ana Ruiz and Tom Lee Associated Press\n\n{BODY}")
+    assert [(a.name, a.organization) for a in art.authors] == [
+        ("Ana Ruiz", "Associated Press"), ("Tom Lee", "Associated Press")
+    ]

@@ -244,3 +244,128 @@ def test_wire_dateline_date_is_published_evidence() -> None:
     line = "PORT ELLIS, March 12, 2024 (Wire) -- The harbor reopened."
     assert is_dateline_date(line, 12, 26)
     assert not is_dateline_date("The harbor reopened on March 12, 2024 after repairs.", 23, 37)
+
+
+# --- rules added for the TempEval-style error classes (all sentences invented) ----------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a sentence-opening "Now," turns the talk; "for now" and "Now officials ..." still tag
+        ("The storm passed. Now, he says, the roads are clear.", []),
+        ("Now for the weather on the coast.", []),
+        ("The ferry is closed for now, the port said.", [("now", "DATE", "PRESENT_REF")]),
+        ("The dam broke. Now officials are counting the cost.", [("Now", "DATE", "PRESENT_REF")]),
+    ],
+)
+def test_discourse_now(sentence: str, expected: list[tuple[str, str, str]]) -> None:
+    assert tags(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The mill closed a decade ago.", ("a decade ago", "DATE", "2014-XX")),
+        ("The bridge opened 30 years ago.", ("30 years ago", "DATE", "1994-XX")),
+        ("The bridge opened 31 years ago.", ("31 years ago", "DATE", "1993")),
+        ("The plant closed two years ago.", ("two years ago", "DATE", "2022")),
+    ],
+)
+def test_round_years_ago_leave_the_month_open(sentence: str, expected: tuple[str, str, str]) -> None:
+    assert expected in tags(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a past verb right before the weekday beats a future cue earlier in the sentence
+        ("The mayor will resign, the paper predicted Monday.", ("Monday", "DATE", "2024-02-05")),
+        ("The mayor will speak Monday.", ("Monday", "DATE", "2024-02-12")),
+        # a future participle there points ahead
+        ("The vote that will settle it is scheduled Monday.", ("Monday", "DATE", "2024-02-12")),
+        # "until" a weekday is a deadline, ahead even after a past verb
+        ("The court postponed until Friday any ruling on the case.", ("Friday", "DATE", "2024-02-09")),
+        ("The town gave the firm until 9 a.m. Friday to reply.", ("9 a.m. Friday", "TIME", "2024-02-09T09:00")),
+        ("Up until Monday, the firm had said nothing.", ("Monday", "DATE", "2024-02-05")),
+    ],
+)
+def test_weekday_tense(sentence: str, expected: tuple[str, str, str]) -> None:
+    assert expected in tags(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The union ended a day-long strike.", [("day-long", "DURATION", "P1D")]),
+        ("The towns share a decades-long feud.", [("decades-long", "DURATION", "PXY")]),
+        ("The pilot gave an hour-long talk.", [("hour-long", "DURATION", "PT1H")]),
+        ("The lake will stay low for a couple of years.", [("a couple of years", "DURATION", "P2Y")]),
+        ("A 6-year-old boy rode the ferry.", []),
+    ],
+)
+def test_compound_durations(sentence: str, expected: list[tuple[str, str, str]]) -> None:
+    assert tags(sentence) == expected
+
+
+def test_high_noon_is_an_idiom() -> None:
+    assert tags("For the town, high noon has come.") == []
+    assert tags("Talks broke off at noon Friday.") == [("noon Friday", "TIME", "2024-02-02T12:00")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The bell has rung for almost a hundred years.", [("almost a hundred years", "DURATION", "P100Y")]),
+        ("The fund paid a hundred thirty million dollars.", []),
+        ("The post-1990 rules split the towns.", [("post-1990", "DATE", "1990")]),
+        ("Prices are given in pre-2000 dollars.", [("pre-2000", "DATE", "2000")]),
+        ("The pre-war mill still stands.", []),
+        ("Over the years the pier has rusted.", [("the years", "DURATION", "PXY")]),
+        ("In the years that followed, the port grew.", [("the years", "DURATION", "PXY")]),
+        ("The town recalls the years of the flood.", []),
+    ],
+)
+def test_spelled_hundreds_year_prefixes_and_the_years(sentence: str, expected: list[tuple[str, str, str]]) -> None:
+    assert tags(sentence) == expected
+
+
+def test_planned_as_an_adjective_is_no_future_cue() -> None:
+    # "planned surgeries" names the surgeries; the clause is past ("suspended")
+    assert ("Monday", "DATE", "2024-02-05") in tags("The clinic suspended all planned visits on Monday.")
+    assert ("Monday", "DATE", "2024-02-12") in tags("A vigil is planned for Monday.")
+
+
+def test_published_line_with_a_clock_time_before_the_date() -> None:
+    text = (
+        "Ferry Fares Rise on the Lake\n"
+        "By Ana Ruiz\n"
+        "Published 9:40 AM EST, May 3, 2024\n\n"
+        "The ferry company raised fares on Thursday, a spokesman said.\n"
+    )
+    doc = newsparse.parse(text).to_dict()
+    assert doc["published"]["value"] == "2024-05-03"
+    assert doc["reference_date"]["source"] == "published"
+    assert ("Thursday", "2024-05-02") in [(d["text"], d["value"]) for d in doc["dates"]]
+
+
+def test_a_date_with_a_clock_time_deep_in_the_page_is_its_time_stamp() -> None:
+    menu = "\n".join(f"Section {n}" for n in range(14))
+    text = (
+        f"{menu}\n\nCity Council Approves New Ferry Route\n\n"
+        "Home News Local Ferry Route Approved March 4, 2024 / 2:15 PM / Updated an hour ago Share\n\n"
+        "The council voted on Monday to add a second ferry route across the bay, officials said.\n\n"
+        "The route will open in May after a trial that began on Jan. 10, 2024, the council said.\n"
+    )
+    doc = newsparse.parse(text).to_dict()
+    assert doc["published"]["value"] == "2024-03-04"
+
+
+def test_a_story_date_without_a_clock_time_is_no_time_stamp() -> None:
+    menu = "\n".join(f"Section {n}" for n in range(14))
+    text = (
+        f"{menu}\n\nCity Council Approves New Ferry Route\n\n"
+        "The council voted to add a second ferry route across the bay after a trial that began on "
+        "March 4, 2024, officials said on the pier.\n"
+    )
+    assert newsparse.parse(text).to_dict()["published"] is None

@@ -219,3 +219,9 @@ def test_docstring_examples_hold() -> None:
     for module in (bk, boilerplate, header, authors):
         result = doctest.testmod(module, optionflags=doctest.NORMALIZE_WHITESPACE)
         assert result.failed == 0, module.__name__
+
+
+def test_a_bracketed_reference_is_no_photo_credit() -> None:
+    para = "The old bridge opened in 1931 and carried trams until the line closed in the sixties. [R1 / R2]"
+    art = newsparse.parse(page(header=[HEADLINE, "By Ana Ruiz"], tail=[]) + "\n\n" + para + "\n\n" + PARAGRAPHS[0])
+    assert art.images == [] and para in body_texts(art)

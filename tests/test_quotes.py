@@ -351,3 +351,63 @@ def test_possessive_statement_names_its_owner() -> None:
 
 def test_french_guillemets_with_inner_spaces() -> None:
     assert quoted("« Nous avons tenu nos promesses », a déclaré le maire.") == ["Nous avons tenu nos promesses"]
+
+
+# --- linear time on long paragraphs --------------------------------------------------------------
+
+def test_a_cue_far_back_in_a_long_paragraph_still_names_a_later_uncued_quote() -> None:
+    filler = " ".join(["The ferry ran late again."] * 40)
+    text = f"Harbor News\n\nLena Ortiz recalled the storm. {filler} “Nobody slept that night.”"
+    assert speaker_of(text, "Nobody slept") == ("Lena Ortiz", "Lena Ortiz")
+
+
+def test_a_quote_with_no_cue_takes_its_nearest_voiced_neighbour_past_terms() -> None:
+    text = "Harbor News\n\n“We are ready,” Lena Ortiz said of the “pier” and the “dock.” “Come and see.”"
+    assert speaker_of(text, "Come and see") == ("Lena Ortiz", "Lena Ortiz")
+
+
+def test_many_single_openers_pair_with_the_first_sure_closer() -> None:
+    text = "‘one ‘two the ferries’ pier ‘three,’ she said."
+    assert quoted(text) == ["one ‘two the ferries’ pier ‘three,"]
+
+
+def test_pronoun_takes_the_latest_person_even_when_people_are_met_out_of_order() -> None:
+    from newsparse.stages.speaker_names import NameBook
+
+    book = NameBook("Tom Reyes and Lena Ortiz met.")
+    book.resolve("Lena Ortiz", 60)
+    book.resolve("Tom Reyes", 30)
+    assert book.resolve("she", 50) == "Tom Reyes"
+    assert book.resolve("she", 70) == "Lena Ortiz"
+
+
+def test_a_megabyte_like_paragraph_of_quotes_is_read_in_linear_time() -> None:
+    from newsparse import batch
+
+    unit = 'He said "yes," and “maybe” or ‘so’ said Doe, "ok" she said. '
+    text = unit * 4000  # 240 000 characters, one paragraph, 16 000 quotes
+    result = batch.process(batch.Task({"id": 0}, text=text), batch.Options(doc_timeout=8.0))
+    assert result.ok, result.record["error"]
+    assert len(result.record["quotes"]) >= 12_000
+
+
+# --- speech verbs --------------------------------------------------------------------------------
+
+def test_a_verb_form_inside_a_name_is_not_a_speech_verb() -> None:
+    text = "Harbor News\n\nLena Ortiz told the crowd that the United States should be “a good neighbour.”"
+    assert speaker_of(text, "good neighbour") == ("Lena Ortiz", "Lena Ortiz")
+
+
+def test_a_capitalized_verb_in_a_headline_is_still_a_speech_verb() -> None:
+    from newsparse.stages.speakers import is_speech_verb, tokenize
+
+    toks = tokenize("Ortiz Says ‘We Will Win’")
+    assert is_speech_verb(toks, 1)
+    toks = tokenize("in the United States, officials")
+    assert not is_speech_verb(toks, 3)
+
+
+def test_base_form_of_a_speech_verb_after_a_plural_subject() -> None:
+    text = "Harbor News\n\nCritics argue that the new fee is “a quiet tax.”"
+    assert kind_of(text, "quiet tax") == "partial"
+    assert speaker_of(text, "quiet tax")[1] == "Critics"

@@ -140,6 +140,7 @@ def byline_names(text: str) -> list[tuple[str, int, str | None]]:
     for part in _SPLIT.split(names):
         idx = names.find(part, pos)
         pos = idx + len(part)
+        part = _strip_agency(part)
         name, role = (part.strip(), None) if part.strip().casefold() in _roles() else strip_role(part.strip())
         if name.casefold() not in _roles():
             name, title = cut_title_words(name)
@@ -153,12 +154,24 @@ def byline_names(text: str) -> list[tuple[str, int, str | None]]:
     return out
 
 
+def _strip_agency(part: str) -> str:
+    """``Daniel Frost Associated Press`` -> ``Daniel Frost``: an agency glued after the last name."""
+    folded = part.rstrip().casefold()
+    for agency in sorted(_agencies(), key=len, reverse=True):
+        if folded.endswith(" " + agency) and len(folded) > len(agency) + 3:
+            return part.rstrip()[: len(folded) - len(agency)].rstrip(" ,")
+    return part
+
+
 def organization_of(text: str) -> str | None:
     """An agency named in the byline ("…, Reuters", "| dpa"), kept apart from the people."""
     for token in _SPLIT.split(text.replace("|", ",").replace("·", ",")):
         token = token.strip(" .()")
         if token.casefold() in _agencies():
             return token
+        stripped = _strip_agency(token)
+        if stripped != token:
+            return token[len(stripped):].strip(" ,")
     return None
 
 

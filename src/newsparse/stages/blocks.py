@@ -31,7 +31,8 @@ STOPWORDS_HIGH = 0.30
 STOPWORDS_DENSE_PROSE = 0.10
 REPEATED_MAX_CHARS = 40  # longer repeated lines may be the headline, which layouts repeat
 CUE_MAX_CHARS = 90  # a cue word only condemns a line this short; longer lines are judged as prose
-CUE_FEW_WORDS = 6  # a one-word cue ("Facebook") only condemns a line of this many words or fewer
+CUE_FEW_WORDS = 6
+NOTICE_MAX_CHARS = 400  # a notice phrase condemns a line up to this long; longer is an article paragraph  # a one-word cue ("Facebook") only condemns a line of this many words or fewer
 CJK_SHARE = 0.3
 TEXT_CACHE = 4096  # line texts whose shape tests are remembered (pages repeat lines; stages ask twice)  # share of CJK characters from which a text is read per character, not per word
 
@@ -190,6 +191,21 @@ def guess_language(lines: Sequence[Line]) -> str:
     return best if scores[best] > 0.08 * sum(tokens.values()) else UNLISTED
 
 
+@cache
+def _notice_phrases() -> tuple[tuple[str, str], ...]:
+    table = lexicon.table("boilerplate_cues").get("_notice_phrases", {})
+    return tuple((p.casefold(), kind) for kind, ps in table.items() if not kind.startswith("_") for p in ps)
+
+
+def notice_kind(folded: str) -> str | None:
+    """A consent banner, a comment form or a script notice, however long: "This website uses cookies …".
+
+    >>> notice_kind("this website uses cookies to improve your experience while you navigate the site.")
+    'cookie_notice'
+    """
+    return next((kind for phrase, kind in _notice_phrases() if phrase in folded), None)
+
+
 def cue_kind(text: str, words: list[str] | None = None) -> str | None:
     """The furniture kind a short line's words betray, or None.
 
@@ -198,9 +214,11 @@ def cue_kind(text: str, words: list[str] | None = None) -> str | None:
     >>> cue_kind("The council met on Monday.") is None
     True
     """
-    if len(text) > CUE_MAX_CHARS:
-        return "copyright" if text.lstrip().startswith("©") else None
     folded = text.casefold()
+    if len(text) > CUE_MAX_CHARS:
+        if text.lstrip().startswith("©"):
+            return "copyright"
+        return notice_kind(folded) if len(text) <= NOTICE_MAX_CHARS else None
     if folded.rstrip(":") in lexicon.words("boilerplate_lines"):
         return "share_or_navigation"
     if has_digit(text):

@@ -110,5 +110,6 @@ def _mark_body_line(doc: Document, block: bk.Block) -> None:
         return
     if block.cue is not None or block.cls == bk.BAD:
         _mark_inside(doc, block)
-        if doc.labels[block.line.index] is None and block.cls == bk.BAD and block.chars < bk.LENGTH_LOW:
+        short = block.cls == bk.BAD and block.chars < bk.LENGTH_LOW
+        if doc.labels[block.line.index] is None and short and not bk.looks_like_name(block.line.text):
             doc.mark_boilerplate(block.line, block.cue or "short_line")

@@ -28,6 +28,7 @@ HEADLINE_MAX_CHARS = 300
 DEK_MAX_CHARS = 400
 BYLINE_MAX_CHARS = 160
 PROSE_MIN_WORDS = 6
+NAME_TAIL_WORDS = 4  # words a site, handle or role may add after "Ana Ruiz, "
 REPEAT_REACH = 6
 DATE_ABOVE_REACH = 3  # lines above the headline where a date line still dates the article  # lines above the headline where its first copy may sit
 TITLE_CASE_SHARE = 0.8
@@ -83,6 +84,10 @@ def _credit_words() -> tuple[str, ...]:
     return tuple(c.casefold() for c in lexicon.entries("photo_credits")) + ("getty", "reuters", "afp", "dpa", "epa")
 
 
+# A credit names someone or something: a capitalised word ("Getty", "Park") or a credit word.
+_CREDIT_WORD = rx.compile(r"\p{Lu}\p{Ll}{2,}|\b(?i:photo|foto|image|bild|getty|reuters|afp|ap|epa|dpa)\b")
+
+
 def _may_hold_credit(text: str) -> bool:
     """A cheap test before the credit patterns: a slash, a bracket or a credit word."""
     if "/" in text or text.rstrip().endswith((")", "]")):
@@ -95,7 +100,11 @@ def find_caption_credit(doc: Document, line: Line) -> Image | None:
     """A caption that ends in a photo credit (or a credit line alone)."""
     if len(line.text) > 600 or not _may_hold_credit(line.text):
         return None
-    m = credit_pattern().search(line.text) or _BRACKET_CREDIT.search(line.text) or _SLASH_CREDIT.search(line.text)
+    m = credit_pattern().search(line.text)
+    if m is None:
+        m = _BRACKET_CREDIT.search(line.text) or _SLASH_CREDIT.search(line.text)
+        if m is not None and not _CREDIT_WORD.search(m.group("credit")):
+            return None  # "[M1 / MP]", "(and/or)": a reference or an aside, not a photographer
     if not m or len(m.group("credit").split()) > 9 or m.group("credit").rstrip().endswith((".", ",")):
         return None
     cs = line.content_start + m.start("credit")
@@ -388,8 +397,10 @@ def _label_header_line(doc: Document, line: Line, headline: Line | None, near: b
     """Byline, dateline, caption or furniture: what a line between headline and body is."""
     if headline is not None and line.text == headline.text:
         doc.mark_boilerplate(line, "repeated_headline")
-    elif is_byline(line.text) or (near and headline is not None and is_lone_name_byline(doc, line)):
+    elif is_byline(line.text) or (near and headline is not None and _names_an_author(doc, line)):
         doc.labels[line.index] = "byline"
+    elif _is_bare_prefix(line.text):
+        doc.mark_boilerplate(line, "byline_label")  # "By" alone: the name follows on the next line
     elif bk.is_dateline(line.text):
         doc.labels[line.index] = "dateline"
     elif (image := find_caption_credit(doc, line)) is not None:
@@ -397,6 +408,27 @@ def _label_header_line(doc: Document, line: Line, headline: Line | None, near: b
         doc.labels[line.index] = "caption"
     elif not _is_prose_line(line.text):
         doc.mark_boilerplate(line, "header_furniture")
+
+
+def _names_an_author(doc: Document, line: Line) -> bool:
+    """A name alone, a name with a site, handle or e-mail after a separator ("Ana Ruiz, @anaruiz",
+    "Ana Ruiz | ana@example.org"), or a name right under a bare "By" line."""
+    if is_lone_name_byline(doc, line):
+        return True
+    before, _ = _neighbours(doc, line)
+    if before is not None and _is_bare_prefix(before.text):
+        return _NAME_START.match(line.text) is not None
+    head, sep, tail = line.text.partition(_first_separator(line.text))
+    return bool(sep) and is_name_line(head.strip()) and len(tail.split()) <= NAME_TAIL_WORDS
+
+
+def _first_separator(text: str) -> str:
+    found = [(text.find(sep), sep) for sep in (",", " | ", " · ", " • ", " - ", " – ") if sep in text]
+    return min(found)[1] if found else "\0"
+
+
+def _is_bare_prefix(text: str) -> bool:
+    return text.rstrip(" :").casefold() in lexicon.words("byline_prefixes")
 
 
 def _is_prose_line(text: str) -> bool:
@@ -408,7 +440,7 @@ def _is_dek(doc: Document, lines: list[Line], i: int, body_pos: int) -> bool:
     """A sentence right under the headline, before the byline/date/caption that precede the body."""
     if i >= len(lines) or len(lines[i].text) > DEK_MAX_CHARS or len(lines[i].text) < 20:
         return False
-    if find_caption_credit(doc, lines[i]) is not None:
+    if find_caption_credit(doc, lines[i]) is not None or _names_an_author(doc, lines[i]):
         return False
     if i < body_pos:
         return True

@@ -24,21 +24,15 @@ MAX_INTRODUCTION_TOKENS = 25
 _DASHES = frozenset("—–―-")
 
 
-def sentence_start(toks: list[Tok]) -> int:
-    """Index of the first token after the last sentence end in ``toks`` (0 when there is none)."""
-    for k in range(len(toks) - 1, -1, -1):
+def sentence_end(toks: list[Tok], start: int = 0, stop: int | None = None) -> int:
+    """Index of the first sentence end in ``toks[start:stop]`` (``stop`` when there is none); a
+    range rather than a slice, so that reading a paragraph quote by quote copies nothing."""
+    stop = len(toks) if stop is None else stop
+    for k in range(start, stop):
         t = toks[k]
-        if t.text in ("!", "?") or (t.text == "." and not is_abbreviation_dot(toks, k)):
-            return k + 1
-    return 0
-
-
-def sentence_end(toks: list[Tok]) -> int:
-    """Index just past the first sentence end in ``toks`` (``len(toks)`` when there is none)."""
-    for k, t in enumerate(toks):
-        if t.text in ("!", "?", ";") or (t.text == "." and not is_abbreviation_dot(toks, k)):
+        if t.text in ("!", "?", ";") or (t.text == "." and (k == start or not is_abbreviation_dot(toks, k))):
             return k
-    return len(toks)
+    return stop
 
 
 def _according_to(toks: list[Tok], i: int) -> Mention | None:
@@ -132,8 +126,23 @@ def _participle(tok: Tok) -> bool:
     return tok.lower.endswith("ing")
 
 
-def cue_before(toks: list[Tok]) -> Mention | None:
+def is_cue_word(toks: list[Tok], k: int) -> bool:
+    """A speech verb, or the *according* of *according to*: where a cue before a quote is read."""
+    if toks[k].lower == "according":
+        return k + 1 < len(toks) and toks[k + 1].lower == "to"
+    return is_speech_verb(toks, k)
+
+
+def last_cue_word(toks: list[Tok]) -> int | None:
+    """The index of the last cue word in ``toks`` (see ``is_cue_word``), or ``None``."""
+    return next((v for v in range(len(toks) - 1, -1, -1) if is_cue_word(toks, v)), None)
+
+
+def cue_before(toks: list[Tok], cue: int | None = -1) -> Mention | None:
     """The speaker named before a quote in its sentence: the subject of the last speech verb.
+
+    ``cue`` is the index of the last cue word (``last_cue_word``) when the caller already knows it,
+    so that a paragraph of many quotes is not rescanned for each.
 
     >>> from .speakers import tokenize
     >>> toks = tokenize('Jane Doe told reporters on Monday that'); m = cue_before(toks); toks[m.last].text
@@ -142,11 +151,11 @@ def cue_before(toks: list[Tok]) -> Mention | None:
     found = _according_to(toks, 0)
     if found:
         return found
-    for v in range(len(toks) - 1, -1, -1):
-        if is_speech_verb(toks, v):
-            return _subject_of_verb(toks, v)
-        if toks[v].lower == "according" and v + 1 < len(toks) and toks[v + 1].lower == "to":
-            return noun_phrase_from(toks, v + 2)
+    v = last_cue_word(toks) if cue == -1 else cue
+    if v is not None and toks[v].lower == "according":
+        return noun_phrase_from(toks, v + 2)
+    if v is not None:
+        return _subject_of_verb(toks, v)
     found = colon_speaker(toks)
     if found is None and toks and toks[-1].text == ":":
         found = _name_before_colon(toks) or sentence_subject(toks)

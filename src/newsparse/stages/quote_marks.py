@@ -10,6 +10,8 @@ outside them. Only the outermost quotation counts: a quote nested in another is 
 
 from __future__ import annotations
 
+import bisect
+import math
 from dataclasses import dataclass
 
 from .. import rx
@@ -96,7 +98,7 @@ def _mark_tokens(text: str) -> list[_Mark]:
     marks: list[_Mark] = []
     for m in _MARK.finditer(text):
         s, e, g = m.start(), m.end(), m.group()
-        if any(a <= s < b for a, b in masked):
+        if masked and _inside(masked, s):
             continue
         if g == "'''":
             after_word = s > 0 and not text[s - 1].isspace()
@@ -112,6 +114,12 @@ def _masked_ranges(text: str) -> list[tuple[int, int]]:
     if "<" not in text:
         return []
     return [(m.start(), m.end()) for m in _TWEET_TAG.finditer(text)]
+
+
+def _inside(ranges: list[tuple[int, int]], at: int) -> bool:
+    """``at`` falls in one of the sorted, disjoint ``ranges`` (a binary search, not a scan)."""
+    k = bisect.bisect_right(ranges, (at, math.inf)) - 1
+    return k >= 0 and ranges[k][0] <= at < ranges[k][1]
 
 
 def _is_double(m: _Mark) -> bool:
@@ -188,23 +196,37 @@ def single_role(text: str, m: _Mark) -> str:
 def pair_singles(text: str, marks: list[_Mark], taken: list[Quoted]) -> list[Quoted]:
     """Pair single marks outside double quotations: each opener takes the first sure closer after it,
     else the first possible one (``‘… our forces’ safety,’`` closes at the second ``’``)."""
-    free = [m for m in marks if not _is_double(m) and not any(q.open_at <= m.start < q.close_end for q in taken)]
+    spans = [(q.open_at, q.close_end) for q in taken]
+    free = [m for m in marks if not _is_double(m) and not _inside(spans, m.start)]
     roles = [single_role(text, m) for m in free]
+    sure, weak = _next_role(roles, "close"), _next_role(roles, "weak_close")
     out: list[Quoted] = []
     i = 0
     while i < len(free):
         if roles[i] != "open":
             i += 1
             continue
-        later = range(i + 1, len(free))
-        close = next((j for j in later if roles[j] == "close"), None)
-        if close is None:
-            close = next((j for j in later if roles[j] == "weak_close"), None)
+        close = sure[i + 1] if sure[i + 1] is not None else weak[i + 1]
         if close is None:
             break
         out.append(_make(text, free[i], free[close], single=True))
         i = close + 1
     return out
+
+
+def _next_role(roles: list[str], role: str) -> list[int | None]:
+    """For each position ``i``, the first index ``j >= i`` whose role is ``role`` (one backward
+    pass, so that many openers with no closer do not each rescan the rest of the paragraph)."""
+    out: list[int | None] = [None] * (len(roles) + 1)
+    for j in range(len(roles) - 1, -1, -1):
+        out[j] = j if roles[j] == role else out[j + 1]
+    return out
+
+
+def _nested_in(spans: list[tuple[int, int]], d: Quoted) -> bool:
+    """``d`` lies inside one of the sorted, disjoint single quotations ``spans`` (opening before it)."""
+    k = bisect.bisect_left(spans, (d.open_at, -1)) - 1
+    return k >= 0 and spans[k][0] < d.open_at and d.close_end <= spans[k][1]
 
 
 def find_quoted(text: str) -> list[Quoted]:
@@ -219,5 +241,6 @@ def find_quoted(text: str) -> list[Quoted]:
         return []
     doubles = pair_doubles(text, [m for m in marks if _is_double(m)])
     singles = pair_singles(text, marks, doubles)
-    kept = [d for d in doubles if not any(s.open_at < d.open_at and d.close_end <= s.close_end for s in singles)]
+    spans = [(s.open_at, s.close_end) for s in singles]
+    kept = [d for d in doubles if not _nested_in(spans, d)]
     return sorted(kept + singles, key=lambda q: q.open_at)

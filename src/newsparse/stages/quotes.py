@@ -14,13 +14,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .. import lexicon
-from ..document import Document, Line, Quote, Speaker, SpeakerEntry
+from ..document import Document, Line, Quote, Span, Speaker, SpeakerEntry
 from ..pipeline import stage
 from .quote_cues import (
     cue_after,
     cue_before,
+    is_cue_word,
     sentence_end,
-    sentence_start,
     sentence_subject,
 )
 from .quote_marks import Quoted, find_quoted
@@ -28,6 +28,7 @@ from .speaker_names import NameBook
 from .speakers import (
     Mention,
     Tok,
+    is_abbreviation_dot,
     is_speech_verb,
     pronoun_kind,
     subject_before,
@@ -39,21 +40,53 @@ MAX_TERM_WORDS = 3
 PROSE_WORDS = 6
 MAX_MENTION_CHARS = 100  # the contract's bound on speaker.mention
 MAX_TITLE_WORDS = 8
+CONTEXT_TOKENS = 60  # how far from a quote its cue is looked for, on each side
 
 
 @dataclass(slots=True)
 class _Found:
-    """One quotation of a paragraph while the paragraph is read."""
+    """One quotation of a paragraph while the paragraph is read.
+
+    Its context is kept as positions into the paragraph's tokens (``toks[at]`` is the quote itself)
+    and sliced only when read, so that a paragraph of many quotes holds no copy per quote.
+    """
 
     q: Quoted
-    head: list[Tok]  # every token of the paragraph before the quote
-    before: list[Tok]
-    after: list[Tok]
+    toks: list[Tok]
+    at: int
+    start: int  # where the quote's sentence starts, at most CONTEXT_TOKENS before ``at``
+    after_end: int  # where the words read after the quote end
+    verb: int | None  # the paragraph's last speech verb before the quote
+    mid_sentence: bool  # see _mid_sentence
+    cue: int | None  # the last cue word of ``before`` (see ``is_cue_word``)
+    voiced: bool  # the quote's sentence has a verb of saying, judging or believing (``attribution_verbs``)
     after_cut: bool  # the sentence ends between this quote and the next one
     mention: Mention | None = None
     mention_toks: list[Tok] | None = None
     kind: str = "direct"
     speaker: Speaker | None = None
+
+    @property
+    def before(self) -> list[Tok]:
+        """The quote's sentence before it (earlier quotes of the sentence as opaque tokens)."""
+        return self.toks[self.start:self.at]
+
+    @property
+    def after(self) -> list[Tok]:
+        """The words after the quote up to the next quotation or the sentence's end."""
+        return self.toks[self.at + 1:self.after_end]
+
+    @property
+    def head(self) -> list[Tok]:
+        """The few tokens that hold the paragraph's last speech verb before the quote, and its subject."""
+        if self.verb is None:
+            return []
+        return self.toks[max(0, self.verb - CONTEXT_TOKENS):min(self.at, self.verb + 5)]
+
+    @property
+    def head_verb(self) -> int | None:
+        """Where that verb sits in ``head``."""
+        return None if self.verb is None else self.verb - max(0, self.verb - CONTEXT_TOKENS)
 
 
 def _outside_tokens(text: str, found: list[Quoted]) -> tuple[list[Tok], list[int]]:
@@ -70,35 +103,95 @@ def _outside_tokens(text: str, found: list[Quoted]) -> tuple[list[Tok], list[int
         where.append(len(toks))
         toks.append(Tok(q.open_at, q.close_end, "“…”", "“…”"))
         left = q.close_end
-        right = found[k + 1].open_at if k + 1 < len(found) else len(text)
-        nxt = text[left:right].lstrip()[:1]
-        if text[q.start:q.end].rstrip().endswith(".") and (not nxt or nxt.isupper()):
+        if _stops_before_capital(text, q, found[k + 1].open_at if k + 1 < len(found) else len(text)):
             toks.append(Tok(left, left, ".", "."))
     toks.extend(tokenize(text, left, len(text)))
     return toks, where
 
 
+def _stops_before_capital(text: str, q: Quoted, right: int) -> bool:
+    """The quote's words end in a full stop and the next visible character (before ``right``) is a
+    capital or nothing. Only the characters up to the first non-space are read, so that a paragraph
+    of thousands of quotes is read once (``"We won." The`` → True; ``"We won." he`` → False)."""
+    end = q.end
+    while end > q.start and text[end - 1].isspace():
+        end -= 1
+    if end == q.start or text[end - 1] != ".":
+        return False
+    k = q.close_end
+    while k < right and text[k].isspace():
+        k += 1
+    return k >= right or text[k].isupper()
+
+
+@dataclass(slots=True)
+class _Facts:
+    """Running counts over a paragraph's tokens, built in one pass, so that no quote rescans the
+    paragraph before it: at each position ``i``, the word tokens in ``toks[:i]``, where the
+    sentence holding ``i`` starts, and the last speech verb before ``i``."""
+
+    words: list[int]
+    starts: list[int]
+    verbs: list[int | None]
+    cues: list[int | None]  # the last speech verb or *according to*, see ``is_cue_word``
+    voiced: list[int]  # speech verbs and verbs of judging (``attribution_verbs``), counted
+
+    @classmethod
+    def of(cls, toks: list[Tok]) -> _Facts:
+        facts = cls([0], [0], [None], [None], [0])
+        judging = lexicon.words("attribution_verbs")
+        for i, t in enumerate(toks):
+            word = t.is_word
+            verb = word and is_speech_verb(toks, i)
+            ends = t.text in ("!", "?") or (t.text == "." and not is_abbreviation_dot(toks, i))
+            facts.words.append(facts.words[i] + word)
+            facts.starts.append(i + 1 if ends else facts.starts[i])
+            facts.verbs.append(i if verb else facts.verbs[i])
+            facts.cues.append(i if verb or (word and is_cue_word(toks, i)) else facts.cues[i])
+            facts.voiced.append(facts.voiced[i] + (verb or t.lower in judging))
+        return facts
+
+    def cue_in(self, start: int, at: int) -> int | None:
+        """The last cue word of ``toks[start:at]``, counted from ``start``."""
+        cue = self.cues[at]
+        return cue - start if cue is not None and cue >= start else None
+
+
+def _mid_sentence(toks: list[Tok], facts: _Facts, start: int, at: int) -> bool:
+    """Words of our own sentence (``toks[start:at]``) precede the quote, and no cue ends with a
+    comma or colon: ``Doe called it "a mess"`` but not ``Doe said, "We won."``."""
+    return facts.words[at] > facts.words[start] and toks[at - 1].text not in (",", ":")
+
+
 def _regions(text: str, found: list[Quoted]) -> list[_Found]:
     """Each quote with the tokens of its sentence before it (earlier quotes of the sentence stay in,
-    as opaque tokens) and after it up to the next quotation or the sentence's end."""
+    as opaque tokens) and after it up to the next quotation or the sentence's end.
+
+    Each side is read at most ``CONTEXT_TOKENS`` deep: a cue sits next to its quote, and a bound
+    keeps a paragraph of thousands of quotes with no sentence end linear.
+    """
     toks, where = _outside_tokens(text, found)
+    facts = _Facts.of(toks)
     out = []
     for k, q in enumerate(found):
-        head = toks[:where[k]]
-        before = head[sentence_start(head):]
+        at = where[k]
+        start = max(facts.starts[at], at - CONTEXT_TOKENS)
         stop = where[k + 1] if k + 1 < len(found) else len(toks)
-        after = toks[where[k] + 1:stop]
-        end = sentence_end(after)
-        out.append(_Found(q, head, before, after[:end], end < len(after) or k + 1 == len(found)))
+        end = sentence_end(toks, at + 1, stop)
+        mid = _mid_sentence(toks, facts, start, at)
+        after_end = min(end, at + 1 + CONTEXT_TOKENS)
+        cut = end < stop or k + 1 == len(found)
+        voiced = facts.voiced[after_end] > facts.voiced[start]
+        out.append(_Found(q, toks, at, start, after_end, facts.verbs[at], mid, facts.cue_in(start, at), voiced, cut))
     return out
 
 
 def _new_sentence_after(f: _Found, inner: str) -> bool:
     """``"We won." Doe said.`` is one sentence only when the quote does not end with a full stop, or
     the next word is lowercase; ``"We won." And then…`` starts a new one."""
-    if not f.after:
+    if f.after_end <= f.at + 1:
         return True
-    first = f.after[0]
+    first = f.toks[f.at + 1]
     if first.is_cap and first.text in lexicon.entries("name_stopwords"):
         return True
     if first.is_cap and pronoun_kind(first.lower) and inner.rstrip()[-1:] in (".", "?", "!"):
@@ -109,13 +202,14 @@ def _new_sentence_after(f: _Found, inner: str) -> bool:
 def _own_cue(f: _Found, inner: str) -> None:
     """The cue after a quote that opens its sentence wins (``Doe said, "A," Roe added``); a quote in
     mid-sentence belongs to the verb before it (``Doe called it "a mess," a sign that …``)."""
-    after = None if _new_sentence_after(f, inner) else cue_after(f.after)
-    outer = after is not None and any(t.lower == "according" for t in f.after[:3])
-    before = cue_before(f.before) if after is None or (_mid_sentence(f.before) and not outer) else None
+    after_toks = f.after
+    after = None if _new_sentence_after(f, inner) else cue_after(after_toks)
+    outer = after is not None and any(t.lower == "according" for t in after_toks[:3])
+    before = cue_before(f.before, f.cue) if after is None or (f.mid_sentence and not outer) else None
     if before is not None:
         f.mention, f.mention_toks = before, f.before
     elif after is not None:
-        f.mention, f.mention_toks = after, f.after
+        f.mention, f.mention_toks = after, after_toks
 
 
 def _is_title_like(words: list[str]) -> bool:
@@ -125,22 +219,9 @@ def _is_title_like(words: list[str]) -> bool:
     return all(w[:1].isupper() or w.casefold() in lexicon.words("title_small_words") or not w[:1].isalpha() for w in words)
 
 
-def _mid_sentence(before: list[Tok]) -> bool:
-    """Words of our own sentence precede the quote, and no cue ends with a comma or colon."""
-    return any(t.is_word for t in before) and before[-1].text not in (",", ":")
-
-
 def _headline_like(before: list[Tok]) -> bool:
     long_words = [t for t in before if t.is_word and len(t.text) > 3]
     return len(long_words) >= 2 and all(t.is_cap for t in long_words)
-
-
-def _has_speech_verb(f: _Found) -> bool:
-    """The quote's sentence has a verb of saying, judging or believing (``attribution_verbs``)."""
-    judging = lexicon.words("attribution_verbs")
-    return any(t.lower in judging for t in f.before) or any(t.lower in judging for t in f.after) or any(
-        is_speech_verb(f.before, k) for k in range(len(f.before))
-    ) or any(is_speech_verb(f.after, k) for k in range(len(f.after)))
 
 
 def _after_term_cue(before: list[Tok]) -> bool:
@@ -156,10 +237,11 @@ def _reads_as_speech(f: _Found, inner: str) -> bool:
     verb: ``she declared "What a Night!"``, ``what he called "Big Tent Inc."``."""
     if inner.rstrip()[-1:] in ("!", "?", "."):
         return True
-    k = len(f.before) - 1
-    while k >= 0 and f.before[k].text in (",", ":"):
+    before = f.before
+    k = len(before) - 1
+    while k >= 0 and before[k].text in (",", ":"):
         k -= 1
-    return k >= 0 and is_speech_verb(f.before, k)
+    return k >= 0 and is_speech_verb(before, k)
 
 
 def term_reason(f: _Found, inner: str) -> str | None:
@@ -172,14 +254,14 @@ def term_reason(f: _Found, inner: str) -> str | None:
     words = inner.split()
     if _after_term_cue(f.before):
         return "term_cue"
-    if not _mid_sentence(f.before):
+    if not f.mid_sentence:
         ends_open = inner.rstrip()[-1:] not in ".,!?…—-:;"
         if f.mention is None and ends_open and any(t.is_word for t in f.after) and len(words) <= MAX_TITLE_WORDS:
             return "quoted_subject"
         return None
     if _is_title_like(words) and not _headline_like(f.before) and not _reads_as_speech(f, inner):
         return "title"
-    if f.mention is None and len(words) <= MAX_TERM_WORDS and not _has_speech_verb(f):
+    if f.mention is None and len(words) <= MAX_TERM_WORDS and not f.voiced:
         return "short_uncued"
     return None
 
@@ -188,22 +270,34 @@ def quote_kind(f: _Found, inner: str) -> str:
     """``direct`` (a sentence of speech), ``partial`` (a phrase of it) or ``term`` (no speech)."""
     if term_reason(f, inner):
         return "term"
-    return "partial" if _mid_sentence(f.before) else "direct"
+    return "partial" if f.mid_sentence else "direct"
 
 
-def _inherit(found: list[_Found], k: int) -> _Found | None:
+def _inherit(found: list[_Found], k: int, nxt: int | None, prev: int | None) -> _Found | None:
     """The neighbour whose speaker an uncued quote takes: the next quote when the sentence runs on
-    into it, else the previous quote of the paragraph, else the next one."""
+    into it, else the previous quote of the paragraph, else the next one. ``nxt`` is the next quote
+    that is no term and ``prev`` the latest earlier one with a speaker (both tracked by the caller,
+    so that a paragraph of many quotes is not rescanned for each)."""
     f = found[k]
-    nxt = next((g for g in found[k + 1:] if g.kind != "term"), None)
-    prev = next((g for g in reversed(found[:k]) if g.kind != "term" and g.speaker), None)
-    if nxt is not None and not f.after_cut and nxt.mention is not None:
-        return nxt
+    after = found[nxt] if nxt is not None else None
+    if after is not None and not f.after_cut and after.mention is not None:
+        return after
     if prev is not None:
-        return prev
-    if nxt is not None and nxt.mention is not None:
-        return nxt
+        return found[prev]
+    if after is not None and after.mention is not None:
+        return after
     return None
+
+
+def _next_spoken(found: list[_Found]) -> list[int | None]:
+    """For each quote, the index of the next quote after it that is no term (one backward pass)."""
+    out: list[int | None] = [None] * len(found)
+    nxt = None
+    for k in range(len(found) - 1, -1, -1):
+        out[k] = nxt
+        if found[k].kind != "term":
+            nxt = k
+    return out
 
 
 def _indirect_speaker(doc: Document, book: NameBook, line: Line) -> Speaker | None:
@@ -274,34 +368,38 @@ class _Reader:
 
     def _assign(self, line: Line, found: list[_Found]) -> None:
         """Speakers in reading order: own cue, then neighbour, then the previous paragraph."""
+        nexts = _next_spoken(found)
+        voiced: int | None = None  # the latest quote so far with a speaker
         for k, f in enumerate(found):
             if f.kind == "term":
                 continue
+            if f.speaker is None:
+                self._find_speaker(line, found, k, nexts[k], voiced)
             if f.speaker is not None:
-                pass
-            elif f.mention is not None and f.mention_toks is not None:
-                f.speaker = _speaker(self.doc, self.book, line, f.mention_toks, f.mention)
-            elif _mid_sentence(f.before) and (subject := sentence_subject(f.before)) is not None:
-                f.speaker = _speaker(self.doc, self.book, line, f.before, subject)
-            else:
-                g = _inherit(found, k)
-                if g is not None and g.speaker is None and g.mention is not None and g.mention_toks is not None:
-                    g.speaker = _speaker(self.doc, self.book, line, g.mention_toks, g.mention)
-                if g is not None:
-                    f.speaker = g.speaker
-                elif not _mid_sentence(f.before):
-                    f.speaker = self._earlier_in_paragraph(line, f) or (self.carried_speaker() if k == 0 else None)
-            if f.speaker is not None:
-                self.last = f.speaker
+                self.last, voiced = f.speaker, k
+
+    def _find_speaker(self, line: Line, found: list[_Found], k: int, nxt: int | None, voiced: int | None) -> None:
+        f = found[k]
+        if f.mention is not None and f.mention_toks is not None:
+            f.speaker = _speaker(self.doc, self.book, line, f.mention_toks, f.mention)
+        elif f.mid_sentence and (subject := sentence_subject(f.before)) is not None:
+            f.speaker = _speaker(self.doc, self.book, line, f.before, subject)
+        else:
+            g = _inherit(found, k, nxt, voiced)
+            if g is not None and g.speaker is None and g.mention is not None and g.mention_toks is not None:
+                g.speaker = _speaker(self.doc, self.book, line, g.mention_toks, g.mention)
+            if g is not None:
+                f.speaker = g.speaker
+            elif not f.mid_sentence:
+                f.speaker = self._earlier_in_paragraph(line, f) or (self.carried_speaker() if k == 0 else None)
 
     def _earlier_in_paragraph(self, line: Line, f: _Found) -> Speaker | None:
         """``Doe recalled the first day. "It was dark."`` — the last speech verb earlier in the
         paragraph names the speaker of a quote that opens a sentence without a cue."""
-        for v in range(len(f.head) - 1, -1, -1):
-            if is_speech_verb(f.head, v):
-                m = subject_before(f.head, v)
-                return _speaker(self.doc, self.book, line, f.head, m) if m is not None else None
-        return None
+        if f.head_verb is None:
+            return None
+        m = subject_before(f.head, f.head_verb)
+        return _speaker(self.doc, self.book, line, f.head, m) if m is not None else None
 
     def _advance(self, line: Line, *, had_quotes: bool, open_end: bool) -> None:
         self.prev_line, self.prev_had_quotes, self.prev_open = line, had_quotes, open_end
@@ -321,20 +419,21 @@ def worth_scanning(doc: Document, line: Line) -> bool:
 def speaker_entries(found: list[Quote]) -> list[SpeakerEntry]:
     """Each resolved speaker once, in order of first quote, with its mentions and quote indices.
 
-    >>> from ..document import Span
     >>> q = [Quote(Span(0, 1, "a"), "direct", Speaker("Jane Doe", Span(5, 8, "Doe"))),
     ...      Quote(Span(9, 10, "b"), "direct", Speaker("Jane Doe", Span(12, 15, "she")))]
     >>> [(e.name, [m.text for m in e.mentions], e.quotes) for e in speaker_entries(q)]
     [('Jane Doe', ['Doe', 'she'], [0, 1])]
     """
     entries: dict[str, SpeakerEntry] = {}
+    seen: set[tuple[str, Span]] = set()  # (name, mention) pairs already listed, without rescanning
     for index, quote in enumerate(found):
         sp = quote.speaker
         if sp is None:
             continue
         entry = entries.setdefault(sp.name, SpeakerEntry(sp.name))
         entry.role = entry.role or sp.role
-        if sp.mention is not None and sp.mention not in entry.mentions:
+        if sp.mention is not None and (sp.name, sp.mention) not in seen:
+            seen.add((sp.name, sp.mention))
             entry.mentions.append(sp.mention)
         entry.quotes.append(index)
     return list(entries.values())

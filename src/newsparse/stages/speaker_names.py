@@ -8,6 +8,7 @@ output stays the words in the text; only ``name`` is resolved.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -58,7 +59,7 @@ class NameBook:
     text: str
     _full: dict[str, str] | None = None
     _roles: dict[str, str] = field(default_factory=dict)
-    persons: list[tuple[int, str]] = field(default_factory=list)
+    persons: list[tuple[int, str]] = field(default_factory=list)  # (offset, name), kept sorted
     _mentions: list[tuple[int, str]] | None = None
     speakers: list[str] = field(default_factory=list)
 
@@ -110,18 +111,17 @@ class NameBook:
             return mention
         full = self.full_names().get(words[-1])
         name = full if full and len(full.split()) > len(words) else " ".join(words)
-        self.persons.append((at, name))
+        bisect.insort(self.persons, (at, name))
         return name
 
     def _latest_person(self, at: int) -> str | None:
         """The person named last before ``at``: a speaker, or any person the text names (``Doe was
         gracious in defeat. "…," he said.``)."""
-        spoken = max((p for p in self.persons if p[0] < at), default=None)
-        named = None
-        for pos, name in self.person_mentions():
-            if pos >= at:
-                break
-            named = (pos, name)
+        k = bisect.bisect_left(self.persons, (at,))  # persons stay sorted: a search, not a scan
+        spoken = self.persons[k - 1] if k else None
+        mentions = self.person_mentions()
+        k = bisect.bisect_left(mentions, (at,))
+        named = mentions[k - 1] if k else None
         best = max((c for c in (spoken, named) if c is not None), default=None)
         return best[1] if best else None
 

@@ -69,8 +69,11 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Tok]:
     >>> [t.text for t in tokenize("Mr. O’Neil said: “Go.”")]
     ['Mr', '.', 'O’Neil', 'said', ':', '“', 'Go', '.', '”']
     """
-    out = []
-    for m in _TOKEN.finditer(text, start, len(text) if end is None else end):
+    end = len(text) if end is None else end
+    out: list[Tok] = []
+    if end <= start:
+        return out  # no call into the pattern: a paragraph of adjacent quotes has many empty gaps
+    for m in _TOKEN.finditer(text, start, end):
         g = m.group()
         out.append(Tok(m.start(), m.end(), g, g.casefold()))
     return out
@@ -100,11 +103,23 @@ def _used_as_noun(toks: list[Tok], k: int) -> bool:
     return prev in lexicon.words("np_determiners") or prev in lexicon.words("np_links") or prev.endswith(("’s", "'s"))
 
 
+def _inside_name(toks: list[Tok], k: int) -> bool:
+    """``the United States should`` / ``in the United States,``: a capitalized verb form right
+    after a capitalized word, and prose (a lowercase word or punctuation) after it, is a name's
+    last word. A headline's verb is followed by a capital or a quote: ``Doe Says ‘No’``."""
+    if k == 0 or not toks[k].is_cap or not toks[k - 1].is_word or not toks[k - 1].is_cap:
+        return False
+    if k + 1 == len(toks):
+        return False  # ``…, Doe Says`` ends a headline
+    nxt = toks[k + 1]
+    return (nxt.is_word and not nxt.is_cap) or nxt.text in (",", ".", ";", ")")
+
+
 def is_speech_verb(toks: list[Tok], k: int) -> bool:
     """A speech verb, or a statement verb with its noun: ``issued a statement``, or ``put it``."""
     t = toks[k]
     if t.lower in lexicon.words("speech_verbs"):
-        return not _used_as_noun(toks, k)
+        return not _used_as_noun(toks, k) and not _inside_name(toks, k)
     if t.lower in ("put", "puts") and k + 1 < len(toks) and toks[k + 1].lower == "it":
         return True
     if t.lower in lexicon.words("statement_verbs"):

@@ -49,7 +49,7 @@ def pieces() -> dict[str, str]:
         "WDF": _alt(w for w in weekdays() if len(w) > 4),
         "WDA": _alt(weekdays()),
         "UNIT": _alt(list(dw["units"]) + list(dw["trading_units"])),
-        "QTY": rf"(?:\d{{1,3}}(?:,\d{{3}})*(?:\.\d+)?|{number_words}|{_alt(nums['vague_amounts'])}|an|a)",
+        "QTY": rf"(?:\d{{1,3}}(?:,\d{{3}})*(?:\.\d+)?|{number_words}|{_alt(nums['vague_amounts'])}|a\s+(?:{_alt(nums['multipliers'])})|an|a)",
         "ORD": rf"(?:{_alt(nums['ordinals'])}|\d{{1,2}}(?:st|nd|rd|th))",
         "APPROX": _alt(dw["approximators"]),
         "PMOD": rf"(?:{_alt(k for k in dw['position_mods'] if not k.endswith('-'))})",
@@ -141,6 +141,8 @@ def _relative_productions(p: dict[str, str]) -> dict[str, str]:
           |(?P<vague>(?:the\s+(?:past|last|next|coming)\s+(?:few|several)|the\s+coming|recent|several)\s+(?P<vunit>{p['UNIT']}))\b
           |(?P<vague>(?P<vunit>{p['UNIT']})\s+ahead)\b
           |(?<=\b(?:for|within|over|in)\s)(?P<bare>years|months|weeks|days|decades|centuries|hours|minutes)\b(?!\s+(?:ago|of|later|earlier))
+          |(?<=\b(?:over|through|in|during)\s)the\s+(?P<bare>years|decades|centuries)\b(?!\s+(?:ago|of|later|earlier|\d))
+          |(?P<long>(?P<lunit>{p['UNIT']})-long)\b
           |(?P<while>a\s+while)\b""",
     }
 
@@ -177,7 +179,7 @@ def _period_productions(p: dict[str, str]) -> dict[str, str]:
         "year": rf"""
             (?<![$£€#.,:/\-\d])
             (?:(?P<pmod>{p['PMOD']})(?:-|\s+))?(?:(?P<fiscal>fiscal)\s+(?:year\s+)?)?(?:the\s+(?:year\s+)?)?
-            (?P<year>{p['YEAR4']}|{p['SPOKEN_YEAR']})(?!\w)(?:\s+(?P<yper>period|season))?""",
+            (?:(?P<prepost>pre|post)-)?(?P<year>{p['YEAR4']}|{p['SPOKEN_YEAR']})(?!\w)(?:\s+(?P<yper>period|season))?""",
         "ref": rf"""
             (?:(?P<deg>more|most|very)\s+)?(?P<ref>{p['REFS']})\b
           |(?P<refadj>{p['REFADJ']})\b(?!['\u2019\-])""",

@@ -106,11 +106,36 @@ def _looks_ahead(line: str, start: int) -> bool:
 def _direction(line: str, start: int, end: int) -> int:
     """FUTURE when the sentence speaks of the future before the expression ("will meet on
     Monday"), else NEAREST. Only the words before count: in "said Monday that it will", the
-    future belongs to the clause after the date."""
+    future belongs to the clause after the date, and in "X will happen, Cuba predicted Monday"
+    the past verb right before the date wins."""
+    if _is_deadline(line, start, end):
+        return cal.FUTURE
     cues = _FUTURE.finditer(line, _sentence_start(line, start), start)
-    if not cues or _PAST.search(line, cues[-1].end(), start):
+    if not cues or _PAST.search(line, cues[-1].end(), start) or _past_verb_before(line, start):
         return cal.NEAREST
     return cal.FUTURE
+
+
+_UNTIL_BEFORE = rx.compile(r"(?<!\w)(?:(not|up)\s+)?(?:until|till)\s+$", rx.I)
+_COMMA_AFTER = rx.compile(r"\s*,", 0)
+
+
+def _is_deadline(line: str, start: int, end: int) -> bool:
+    """"postponed until Tuesday", "has until 9 a.m. Friday to sign": a deadline lies ahead even
+    when the verb is past. Not "it was not until Tuesday that" nor "Up until Thursday, they had"."""
+    m = _UNTIL_BEFORE.search(line, max(0, start - 12), start)
+    return m is not None and not m[1] and _COMMA_AFTER.match(line, end) is None
+
+
+_VERB_BEFORE = rx.compile(r"(?<!\w)(\p{Ll}+ed)(?:\s+on)?\s+$", 0)
+_FUTURE_PARTICIPLES = frozenset(tense_cues()["future_participles"])
+
+
+def _past_verb_before(line: str, start: int) -> bool:
+    """"announced Wednesday", "predicted on Friday": a past-tense verb right before the date dates
+    it, whatever came earlier in the sentence. "is scheduled Friday" points ahead instead."""
+    m = _VERB_BEFORE.search(line, max(0, start - 30), start)
+    return m is not None and m[1] not in _FUTURE_PARTICIPLES
 
 
 def _iso(d: dt.date) -> str:
@@ -227,8 +252,10 @@ def norm_year(m: Match, line: str, ctx: Context) -> Found | None:
         return None
     start = m.start()
     if key(m.group()).startswith("the ") and not (m["yper"] or "year" in key(m.group())) and not m["pmod"]:
-        start = m.start("year")  # "the [1987] crash": the article belongs to the noun
-    return Found(start, m.end(), "DATE", f"{year:04d}", _mod(m["pmod"]))
+        start = m.start("prepost") if m["prepost"] else m.start("year")  # "the [1987] crash"
+    # "post-1959 politics", "pre-1990 dollars": the year, with the side of it as the mod
+    mod = {"pre": "BEFORE", "post": "AFTER"}.get(key(m["prepost"] or "")) or _mod(m["pmod"])
+    return Found(start, m.end(), "DATE", f"{year:04d}", mod)
 
 
 _NOT_AFTER_YEAR = rx.compile(r"^\s*(?:[a-z]+s\b(?<!['\u2019]s)|to\s+\d|-\s*\d|[x×]\s*\d|\+|hours\b)", 0)
@@ -370,10 +397,18 @@ def _weekday_date(ref: dt.date, weekday: int, shift: str, direction: int) -> dt.
 def norm_clock(m: Match, line: str, ctx: Context) -> Found | None:
     """"10:35 a.m.", "5 p.m. EST, Nov. 6", "noon Thursday", "4 in the morning"."""
     clock = _clock_value(m)
-    if clock is None:
+    if clock is None or _is_high_noon(m, line):
         return None
     day = _clock_day(m, line, ctx)
     return Found(m.start(), m.end(), "TIME", f"{day}T{clock}", _mod(m["qual"]))
+
+
+_HIGH_BEFORE = rx.compile(r"(?<!\w)high\s+$", rx.I)
+
+
+def _is_high_noon(m: Match, line: str) -> bool:
+    """"high noon" is the idiom (a showdown, the film), not twelve o'clock."""
+    return bool(m["cword"]) and key(m["cword"]) == "noon" and _HIGH_BEFORE.search(line, max(0, m.start() - 6), m.start()) is not None
 
 
 def _clock_value(m: Match) -> str | None:
@@ -513,8 +548,20 @@ def _ago_value(ref: dt.date, amount: int | str, unit: str, sign: int) -> str:
         year, month = cal.shift_month(ref.year, ref.month, 3 * n)
         return f"{year}-Q{(month - 1) // 3 + 1}"
     if unit in ("Y", "DE", "CE"):
-        return f"{ref.year + n * {'Y': 1, 'DE': 10, 'CE': 100}[unit]:04d}"
+        year = f"{ref.year + n * {'Y': 1, 'DE': 10, 'CE': 100}[unit]:04d}"
+        return f"{year}-XX" if _is_round_years(int(amount), unit) else year
     return _iso(ref)
+
+
+def _is_round_years(amount: int, unit: str) -> bool:
+    """"a decade ago", "50 years ago": a round count of years is an estimate, so TimeML keeps the
+    year but marks the month unknown (``1989-XX``); "two years ago" and "41 years ago" are counted
+    and stay ``1996``, ``1959``.
+
+    >>> _is_round_years(50, "Y"), _is_round_years(41, "Y"), _is_round_years(1, "DE")
+    (True, False, True)
+    """
+    return unit == "DE" or unit == "Y" and amount >= 10 and amount % 10 == 0
 
 
 def norm_yearago(m: Match, line: str, ctx: Context) -> Found | None:
@@ -625,6 +672,10 @@ def norm_duration(m: Match, line: str, ctx: Context) -> Found | None:
         return Found(m.start(), m.end(), "DURATION", "PXX")
     if m["vague"] or m["bare"]:
         return _vague_duration(m)
+    if m["long"]:
+        return _long_duration(m, "lunit")
+    if m["old"] == "-long" and key(m["qty"]) in ("a", "an"):
+        return _long_duration(m, "unit")  # "a [day-long] meeting": the article is the noun's
     amount, unit = number_value(m["qty"]), unit_code(m["unit"])
     if amount is None or unit is None or amount == 0:
         return None
@@ -639,6 +690,16 @@ def norm_duration(m: Match, line: str, ctx: Context) -> Found | None:
     if key(m["open"] or "") == "the" and "-" in m.group():
         start = m.start("qty")  # "the [two-week] crisis": an adjective, the article is the noun's
     return Found(start, m.end(), "DURATION", value, _mod(m["qual"]))
+
+
+def _long_duration(m: Match, group: str) -> Found | None:
+    """"a day-long meeting" lasts one day (``P1D``); "a decades-long feud" an unknown number of
+    decades (``PXY``): the plural leaves the count open."""
+    unit = unit_code(m[group])
+    if unit is None:
+        return None
+    amount = "X" if key(m[group]).endswith("s") else 1
+    return Found(m.start(group), m.end(), "DURATION", period(amount, unit))
 
 
 def _vague_duration(m: Match) -> Found | None:
@@ -731,11 +792,25 @@ def norm_ref(m: Match, line: str, ctx: Context) -> Found | None:
                  else "PAST_REF" if k in dw["past_adjectives"] else "FUTURE_REF")
         return Found(m.start(), m.end(), "DATE", value)
     k = key(m["ref"])
-    if k == "soon" and _is_as_soon_as(m, line):
+    if k == "soon" and _is_as_soon_as(m, line) or k == "now" and _is_discourse_now(m, line):
         return None
     start = m.start() if m["deg"] and key(m["deg"]) in ("more", "most") else m.start("ref")
     value = ("PRESENT_REF" if k in dw["present_refs"] else "PAST_REF" if k in dw["past_refs"] else "FUTURE_REF")
     return Found(start, m.end(), "DATE", value)
+
+
+_DISCOURSE_AFTER = rx.compile(r"[ \t]*(?:,|for\b)", rx.I)
+_OPENING_PUNCT = frozenset("\"'`\u201c\u2018( ")
+
+
+def _is_discourse_now(m: Match, line: str) -> bool:
+    """"Now, he says, ..." and "Now for the weather": a sentence-opening "now" set off by a comma
+    (or leading into "for") turns the talk; it names no time, and TimeML leaves it untagged. "For
+    now," and "Now officials are ..." still refer to the present."""
+    before = line[_sentence_start(line, m.start("ref")):m.start("ref")]
+    if any(ch not in _OPENING_PUNCT for ch in before):
+        return False
+    return _DISCOURSE_AFTER.match(line, m.end("ref")) is not None
 
 
 def _is_as_soon_as(m: Match, line: str) -> bool:
@@ -771,8 +846,10 @@ def tag_matches(matches: list[tuple[str, Match]], line: str, ctx: Context) -> li
 def full_date(kind: str, m: Match, line: str, page: Context) -> Found | None:
     """The match as a complete calendar date (year, month, day written out), else ``None``;
     ``page`` says how the page writes dates, not what they resolve against."""
-    if kind not in ("date", "numeric") or not m["year"]:
+    if kind not in ("date", "numeric", "clock") or not m["year"]:
         return None
+    if kind == "clock":  # "Published 11:02 AM EST, March 8, 2024": the date written after the time
+        return norm_date(m, line, Context(day_first=page.day_first))
     found = NORMALIZERS[kind](m, line, Context(day_first=page.day_first))
     return found if found is not None and found.type == "DATE" else None
 

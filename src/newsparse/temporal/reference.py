@@ -53,7 +53,19 @@ class FullDate:
 
 
 # How strongly a line says "this is the page's date", strongest first (None: not at all).
-CUE, BYLINE, WIRE_DATELINE, DATE_LINE = range(4)
+CUE, BYLINE, WIRE_DATELINE, DATE_LINE, TIMESTAMP = range(5)
+
+# A clock time right after a full date: "Jan. 13, 2020 / 1:39 PM", "19.10.2019, 11:29 Uhr",
+# "8. Mai 2021 um 10:56". Pages stamp their own date that way; stories rarely write it.
+_CLOCK_AFTER = rx.compile(r"^[\s,/|·•-]{0,4}(?:(?:um|at|à|a las|alle)\s+)?[0-2]?\d[:.h][0-5]\d(?!\d)", rx.I)
+
+
+def is_timestamp(line: Line, date: FullDate) -> bool:
+    """Whether ``date`` is followed by a clock time, as a page's own time stamp is ("Jan. 13,
+    2020 / 1:39 PM"). Weakest evidence: it counts only where no dateline, byline or date line
+    near the top says otherwise, however deep in the page menus have pushed it."""
+    end = date.end - line.content_start
+    return _CLOCK_AFTER.match(line.text[end:end + 24]) is not None
 
 
 def published_strength(line: Line, label: str | None, rank: int, date: FullDate) -> int | None:
@@ -62,8 +74,8 @@ def published_strength(line: Line, label: str | None, rank: int, date: FullDate)
     ``rank`` is the line's position among the non-blank lines. A line that opens with a cue
     ("Published", "Aktualisiert"), anywhere in the page, is the strongest evidence; then a
     dateline or byline; then a wire dateline ("WASHINGTON, March 12 (Wire) --"); then a short line near
-    the top that is mostly the date, which may also be a site's "today" widget. Captions never
-    count: they date the photo.
+    the top that is mostly the date, which may also be a site's "today" widget; last, a date with a
+    clock time after it anywhere in the page. Captions never count: they date the photo.
     """
     if label == "caption":
         return None
@@ -73,10 +85,12 @@ def published_strength(line: Line, label: str | None, rank: int, date: FullDate)
         return BYLINE
     if is_dateline_date(line.text, date.start - line.content_start, date.end - line.content_start):
         return WIRE_DATELINE
-    if rank >= HEADER_LINES or label == "headline":
+    if label == "headline":
         return None
     size = line.content_end - line.content_start
-    return DATE_LINE if size <= SHORT_LINE or (date.end - date.start) * 2 >= size else None
+    if rank < HEADER_LINES and (size <= SHORT_LINE or (date.end - date.start) * 2 >= size):
+        return DATE_LINE
+    return TIMESTAMP if is_timestamp(line, date) else None
 
 
 def pick_published(candidates: list[tuple[FullDate, str | None, int]]) -> FullDate | None:

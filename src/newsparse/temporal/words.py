@@ -88,10 +88,10 @@ def number_value(text: str) -> int | str | None:
     nums = numbers()
     if k in nums["indefinite_one"]:
         return 1
+    if k in ("a couple of", "a couple"):
+        return 2  # TimeML counts "a couple of years" as P2Y, though the word sits with the vague amounts
     if k in nums["vague_amounts"]:
         return _VAGUE
-    if k in ("a couple of", "a couple"):
-        return 2
     total, current = 0, 0
     for tok in k.replace("-", " ").split():
         if tok == "and":
