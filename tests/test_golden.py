@@ -61,14 +61,13 @@ import os
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
-from functools import lru_cache
-from pathlib import Path
+from functools import cache, lru_cache
 from typing import Any
 
 import pytest
+from conftest import FIXTURES, assert_valid_output
 
 import newsparse
-from conftest import FIXTURES, assert_valid_output
 
 GOLDEN = FIXTURES / "golden"
 _IGNORE_GAPS = os.environ.get("NEWSPARSE_IGNORE_GAPS") == "1"  # run known gaps as plain tests
@@ -87,12 +86,12 @@ def _fixture_names() -> list[str]:
     return sorted(p.name.removesuffix(".expected.json") for p in GOLDEN.glob("*.expected.json"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _text(name: str) -> str:
     return (GOLDEN / f"{name}.txt").read_text(encoding="utf-8")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _expected(name: str) -> Expected:
     return json.loads((GOLDEN / f"{name}.expected.json").read_text(encoding="utf-8"))
 
@@ -101,7 +100,7 @@ def _parse(text: str, expected: Expected) -> Record:
     return newsparse.parse(text, **expected.get("parse", {})).to_dict()
 
 
-@lru_cache(maxsize=None)
+@cache
 def _output(name: str) -> str:
     """The output as JSON text, so every test gets a fresh, unshared copy."""
     return json.dumps(_parse(_text(name), _expected(name)), ensure_ascii=False)

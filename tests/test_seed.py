@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import assert_valid_output
 
 import newsparse
-from conftest import assert_valid_output
 
 SEED = "seeds/000_c73fe16fa2556968.txt"
 Record = dict[str, Any]
@@ -218,7 +218,7 @@ def test_quoted_name_is_not_speech(seed: Seed) -> None:
 
 def test_apostrophes_open_and_close_nothing(seed: Seed) -> None:
     for line, word in ((12, "Kata’ib"), (33, "administration’s"), (41, "States’"), (29, "Iraq’s")):
-        start, end = seed.find(word, line)
+        start, _ = seed.find(word, line)
         apostrophe = start + word.index("’")
         for quote in seed.out["quotes"]:
             assert quote["start"] != apostrophe + 1 and quote["end"] != apostrophe, (word, quote["text"][:40])

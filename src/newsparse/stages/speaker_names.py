@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 from functools import cache
+from typing import Any
 
 from .. import lexicon, rx
 from .speakers import pronoun_kind, subject_before, tokenize
@@ -62,6 +63,15 @@ class NameBook:
     persons: list[tuple[int, str]] = field(default_factory=list)  # (offset, name), kept sorted
     _mentions: list[tuple[int, str]] | None = None
     speakers: list[str] = field(default_factory=list)
+    _artifacts: tuple[list[Any], list[Any]] | None = None
+
+    def artifacts(self) -> tuple[list[Any], list[Any]]:
+        """Every ``a statement by X`` and every ``X issued a statement`` in the article, in order
+        (found once, so that many quotes from *the statement* do not each rescan the text)."""
+        if self._artifacts is None:
+            by, issued = _artifact_patterns()
+            self._artifacts = (by.finditer(self.text), issued.finditer(self.text))
+        return self._artifacts
 
     def full_names(self) -> dict[str, str]:
         """Last name → the first full name with that last name in the article (built once); the
@@ -149,12 +159,13 @@ class NameBook:
     def _issuer_before(self, at: int) -> str | None:
         """Who issued the latest statement before ``at``: ``a statement by X``, ``X issued a
         statement``, ``X said in a statement`` — whichever comes last."""
-        by, issued = _artifact_patterns()
+        found_by, issued = self.artifacts()
         lo = max(0, at - ARTIFACT_LOOKBACK)
-        found_by = by.finditer(self.text, lo, at)
-        best = (found_by[-1].start(), found_by[-1].group("np")) if found_by else None
-        for m in reversed(issued.finditer(self.text, lo, at)):
-            if best is not None and m.start() < best[0]:
+        k = bisect.bisect_right(found_by, at, key=lambda m: m.end()) - 1
+        best = (found_by[k].start(), found_by[k].group("np")) if k >= 0 and found_by[k].start() >= lo else None
+        for j in range(bisect.bisect_right(issued, at, key=lambda m: m.end()) - 1, -1, -1):
+            m = issued[j]
+            if m.start() < lo or (best is not None and m.start() < best[0]):
                 break
             subject = self._subject_of(m.start(), m.start() + len(m.group().split()[0]), lo)
             if subject:

@@ -85,10 +85,8 @@ def published_strength(line: Line, label: str | None, rank: int, date: FullDate)
         return BYLINE
     if is_dateline_date(line.text, date.start - line.content_start, date.end - line.content_start):
         return WIRE_DATELINE
-    if label == "headline":
-        return None
     size = line.content_end - line.content_start
-    if rank < HEADER_LINES and (size <= SHORT_LINE or (date.end - date.start) * 2 >= size):
+    if rank < HEADER_LINES and label != "headline" and (size <= SHORT_LINE or (date.end - date.start) * 2 >= size):
         return DATE_LINE
     return TIMESTAMP if is_timestamp(line, date) else None
 
