@@ -369,3 +369,17 @@ def test_a_story_date_without_a_clock_time_is_no_time_stamp() -> None:
         "March 4, 2024, officials said on the pier.\n"
     )
     assert newsparse.parse(text).to_dict()["published"] is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # "planned" as the verb still points ahead; after a determiner it is an adjective
+        ("Farmers planned a march on Saturday.", ("Saturday", "DATE", "2024-02-10")),
+        ("The clinic called off the planned visits on Saturday.", ("Saturday", "DATE", "2024-02-03")),
+        # a past verb inside an "as soon as" clause can still mean the future
+        ("Banks will buy the bonds as soon as trading opened Monday.", ("Monday", "DATE", "2024-02-12")),
+    ],
+)
+def test_participles_and_backshifted_clauses(sentence: str, expected: tuple[str, str, str]) -> None:
+    assert expected in tags(sentence)

@@ -106,12 +106,7 @@ _EDGE_PUNCT = "\"'“”‘’«»„()[]{}<>.,;:!?|/\\*#•·–—-"
 
 def _plain_words(text: str) -> list[str]:
     """Words with edge punctuation cut off, casefolded: a cheap tokenization without a regex."""
-    out = []
-    for raw in text.casefold().split():
-        word = raw.strip(_EDGE_PUNCT)
-        if word:
-            out.append(word)
-    return out
+    return [word for raw in text.casefold().split() if (word := raw.strip(_EDGE_PUNCT))]
 
 
 def _singular(word: str) -> str:
@@ -121,16 +116,30 @@ def _singular(word: str) -> str:
     return word[:-1] if len(word) > 3 and word.endswith("s") else word
 
 
+def _match_phrase(words: list[str], index: CueIndex) -> str | None:
+    """The kind of the longest cue phrase among ``words`` (the leftmost of equally long ones).
+
+    Only positions holding a phrase's first word are tried, longest phrase first, so a line with
+    no such word costs one set lookup per word.
+    """
+    best_n, best_kind = 1, None
+    for k, word in enumerate(words):
+        if word not in index.starts:
+            continue
+        for n in range(min(index.longest, len(words) - k), best_n, -1):
+            gram = tuple(words[k:k + n])
+            kind = index.phrases.get(gram) or index.phrases.get(gram[:-1] + (_singular(gram[-1]),))
+            if kind:
+                best_n, best_kind = n, kind
+                break
+    return best_kind
+
+
 def _match_cue(words: list[str], folded: str) -> str | None:
     index = cue_index()
-    for n in range(min(index.longest, len(words)), 1, -1):
-        for k in range(len(words) - n + 1):
-            if words[k] not in index.starts:
-                continue
-            gram = tuple(words[k:k + n - 1]) + (_singular(words[k + n - 1]),)
-            kind = index.phrases.get(tuple(words[k:k + n])) or index.phrases.get(gram)
-            if kind:
-                return kind
+    kind = _match_phrase(words, index) if len(words) > 1 else None
+    if kind:
+        return kind
     singles = index.words if len(words) <= CUE_FEW_WORDS else index.specific_words
     for word in words:
         kind = singles.get(word) or singles.get(_singular(word))
@@ -158,14 +167,21 @@ def _stopword_owners() -> dict[str, tuple[str, ...]]:
 
 def has_digit(text: str) -> bool:
     """Whether an ASCII digit occurs (ten substring scans in C beat a generator over characters)."""
-    return any(d in text for d in "0123456789")
+    return any(map(text.__contains__, "0123456789"))
+
+
+_NOT_CJK = rx.compile(r"[^\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff]+")
 
 
 def cjk_count(text: str) -> int:
-    """How many Chinese, Japanese or Korean characters ``text`` holds."""
+    """How many Chinese, Japanese or Korean characters ``text`` holds.
+
+    >>> cjk_count("東京 and 서울")
+    4
+    """
     if not text or max(text) < "\u2e80":  # max() runs in C: most text has no such character
         return 0
-    return sum(1 for c in text if "\u2e80" <= c <= "\u9fff" or "\uac00" <= c <= "\ud7af" or "\uf900" <= c <= "\ufaff")
+    return len(_NOT_CJK.sub("", text))  # deleting the rest in C beats a loop over characters
 
 
 def guess_language(lines: Sequence[Line]) -> str:
@@ -229,8 +245,16 @@ def cue_kind(text: str, words: list[str] | None = None) -> str | None:
     return _match_cue(words if words is not None else _plain_words(text), folded)
 
 
-def _measure(line: Line, stops: frozenset[str], lang: str) -> Block:
-    text = line.text
+def _measure(line: Line, lang: str) -> Block:
+    return Block(line, *_features(line.text, lang))
+
+
+@lru_cache(maxsize=TEXT_CACHE * 4)
+def _features(text: str, lang: str) -> tuple[int, int, float, bool, str | None]:
+    """What a block's text alone says: chars, words, function-word share, sentence end, cue.
+
+    Remembered by text: sites print the same menus and share rows on every page.
+    """
     tokens = _plain_words(text)
     sentence_like = _ends_sentence(text)
     if lang in ("cjk", UNLISTED):
@@ -238,8 +262,8 @@ def _measure(line: Line, stops: frozenset[str], lang: str) -> Block:
         share = STOPWORDS_HIGH if words >= 8 and sentence_like else STOPWORDS_LOW
     else:
         words = len(tokens)
-        share = sum(t in stops for t in tokens) / words if words else 0.0
-    return Block(line, len(text) * (3 if lang == "cjk" else 1), words, share, sentence_like, cue_kind(text, tokens))
+        share = sum(map(stopwords(lang).__contains__, tokens)) / words if words else 0.0
+    return len(text) * (3 if lang == "cjk" else 1), words, share, sentence_like, cue_kind(text, tokens)
 
 
 _SENTENCE_END_CHARS = frozenset(".!?。！？:;…\"”»)’")
@@ -267,18 +291,11 @@ def intrinsic_class(block: Block) -> str:
 
 def measure(lines: Sequence[Line], lang: str) -> list[Block]:
     """One :class:`Block` per non-blank line, with its context-free class; repeated lines are bad."""
-    stops = stopwords(lang)
-    seen: Counter[str] = Counter(ln.text for ln in lines if not ln.is_blank)
+    full = [ln for ln in lines if ln.content_start != ln.content_end]
+    seen: Counter[str] = Counter(ln.text for ln in full)
     blocks = []
-    known: dict[str, Block] = {}  # pages repeat lines (menus, "Share"): measure each text once
-    for ln in lines:
-        if ln.is_blank:
-            continue
-        twin = known.get(ln.text)
-        if twin is None:
-            block = known[ln.text] = _measure(ln, stops, lang)
-        else:
-            block = Block(ln, twin.chars, twin.words, twin.stop_share, twin.sentence_like, twin.cue)
+    for ln in full:
+        block = _measure(ln, lang)
         if block.cue is None and seen[ln.text] > 2 and block.chars < REPEATED_MAX_CHARS and not looks_like_name(ln.text):
             block.cue = "repeated_line"
         block.cls = block.intrinsic = intrinsic_class(block)
@@ -468,6 +485,8 @@ def find_date(text: str) -> rx.regex.Match | None:
     >>> find_date("Updated Feb. 7, 2024 at 10:00").group()
     'Feb. 7, 2024'
     """
+    if not has_digit(text):  # every shape holds a digit: skip the long month alternation
+        return None
     return _date_pattern().search(text)
 
 

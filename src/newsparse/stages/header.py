@@ -256,7 +256,8 @@ def is_byline(text: str) -> bool:
 
 def _opens_body(lines: list[Line], i: int) -> bool:
     line = lines[i]
-    return is_paragraph(line) and not is_byline(line.text) and not credit_pattern().search(line.text)
+    text = line.text
+    return is_paragraph(line) and not is_byline(text) and not (_may_hold_credit(text) and credit_pattern().search(text))
 
 
 def find_body_start(lines: list[Line]) -> int:

@@ -29,7 +29,7 @@ _CLOSE_AFTER = frozenset(".,;:!?)]}—–-―/<…")
 _STRONG_CLOSE_BEFORE = frozenset(".,!?;:…")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Quoted:
     """One quotation in a paragraph; offsets are into the paragraph's text.
 
@@ -45,29 +45,26 @@ class Quoted:
     single: bool
 
 
-@dataclass(frozen=True, slots=True)
+# not frozen, like Tok: made once per mark, and a frozen dataclass is slow to make
+@dataclass(slots=True)
 class _Mark:
     start: int
     end: int
     glyph: str
 
 
-def _is_space(ch: str) -> bool:
-    return ch.isspace()
-
-
 def _can_open(text: str, m: _Mark) -> bool:
     """Space or punctuation before, a non-space after: `` "Yes`` or ``("Yes``."""
     before = text[m.start - 1] if m.start > 0 else " "
     after = text[m.end] if m.end < len(text) else " "
-    return (_is_space(before) or before in _OPEN_BEFORE or before in _MARK_CHARS) and not _is_space(after)
+    return (before.isspace() or before in _OPEN_BEFORE or before in _MARK_CHARS) and not after.isspace()
 
 
 def _can_close(text: str, m: _Mark) -> bool:
     """A non-space before, space or punctuation after: ``yes,"`` or ``yes" said``."""
     before = text[m.start - 1] if m.start > 0 else " "
     after = text[m.end] if m.end < len(text) else " "
-    return not _is_space(before) and (_is_space(after) or after in _CLOSE_AFTER or after in _MARK_CHARS)
+    return not before.isspace() and (after.isspace() or after in _CLOSE_AFTER or after in _MARK_CHARS)
 
 
 def double_role(text: str, m: _Mark) -> str:

@@ -147,7 +147,8 @@ class _Facts:
             facts.words.append(facts.words[i] + word)
             facts.starts.append(i + 1 if ends else facts.starts[i])
             facts.verbs.append(i if verb else facts.verbs[i])
-            facts.cues.append(i if verb or (word and is_cue_word(toks, i)) else facts.cues[i])
+            cue = verb or (t.lower == "according" and is_cue_word(toks, i))
+            facts.cues.append(i if cue else facts.cues[i])
             facts.voiced.append(facts.voiced[i] + (verb or t.lower in judging))
         return facts
 

@@ -110,10 +110,19 @@ def _direction(line: str, start: int, end: int) -> int:
     the past verb right before the date wins."""
     if _is_deadline(line, start, end):
         return cal.FUTURE
-    cues = _FUTURE.finditer(line, _sentence_start(line, start), start)
+    cues = [c for c in _FUTURE.finditer(line, _sentence_start(line, start), start) if not _is_adjective(line, c)]
     if not cues or _PAST.search(line, cues[-1].end(), start) or _past_verb_before(line, start):
         return cal.NEAREST
     return cal.FUTURE
+
+
+_ADJECTIVE_OPENER = rx.compile(rf"(?<!\w)(?:{alternation(tense_cues()['adjective_openers'])})\s+$", rx.I)
+
+
+def _is_adjective(line: str, cue: Match) -> bool:
+    """"all planned surgeries", "the scheduled vote": a participle after a determiner describes a
+    noun; it does not put the clause in the future as "planned a rally" or "is scheduled" do."""
+    return cue.group().endswith("ed") and _ADJECTIVE_OPENER.search(line, max(0, cue.start() - 12), cue.start()) is not None
 
 
 _UNTIL_BEFORE = rx.compile(r"(?<!\w)(?:(not|up)\s+)?(?:until|till)\s+$", rx.I)
@@ -131,11 +140,17 @@ _VERB_BEFORE = rx.compile(r"(?<!\w)(\p{Ll}+ed)(?:\s+on)?\s+$", 0)
 _FUTURE_PARTICIPLES = frozenset(tense_cues()["future_participles"])
 
 
+_BACKSHIFT_OPENER = rx.compile(rf"(?<!\w)(?:{alternation(tense_cues()['backshift_openers'])})\s+[^,;.]*$", rx.I)
+
+
 def _past_verb_before(line: str, start: int) -> bool:
     """"announced Wednesday", "predicted on Friday": a past-tense verb right before the date dates
-    it, whatever came earlier in the sentence. "is scheduled Friday" points ahead instead."""
+    it, whatever came earlier in the sentence. "is scheduled Friday" points ahead instead, and so
+    may a verb in an "as soon as" or "once" clause ("will buy as soon as trading opened Monday")."""
     m = _VERB_BEFORE.search(line, max(0, start - 30), start)
-    return m is not None and m[1] not in _FUTURE_PARTICIPLES
+    if m is None or m[1] in _FUTURE_PARTICIPLES:
+        return False
+    return _BACKSHIFT_OPENER.search(line, max(0, m.start() - 40), m.start()) is None
 
 
 def _iso(d: dt.date) -> str:
