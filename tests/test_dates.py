@@ -178,6 +178,7 @@ SCAN_SENTENCES = [
     "Stand: 07.02.2024 — Posted 2/7/2024 — Publié le 7 février 2024 — 7. Februar 2024.",
     "The vote, set for early next year, follows talks last week and the storm in November.",
     "Ticket sales of 1,500 seats and 2,024 chairs, scores of 2-1 and room 1600 were counted.",
+    "Over the summer, at the end of the month and earlier in the year, the past decade ended at 9 a.m. ET.",
 ]
 
 
@@ -383,3 +384,48 @@ def test_a_story_date_without_a_clock_time_is_no_time_stamp() -> None:
 )
 def test_participles_and_backshifted_clauses(sentence: str, expected: tuple[str, str, str]) -> None:
     assert expected in tags(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # "the past decade" is the stretch up to now, not the calendar decade before this one
+        ("Rents doubled over the past decade.", [("the past decade", "DURATION", "P10Y")]),
+        ("The town shrank in the last century.", [("the last century", "DURATION", "P100Y")]),
+        ("The mill thrived early last century.", [("early last century", "DATE", "19")]),
+        # US time-zone abbreviations belong to the clock time
+        ("The ferry leaves at 10:30 a.m. ET daily.", [("10:30 a.m. ET", "TIME", "2024-02-07T10:30"), ("daily", "SET", "P1D")]),
+        # a season after a preposition: the latest one begun, or the next one in a future clause
+        ("Sales slowed over the summer.", [("the summer", "DATE", "2023-SU")]),
+        ("The school will open in the fall.", [("the fall", "DATE", "2024-FA")]),
+        ("The fall of the old bridge shocked the town.", []),
+        ("Prices may fall in the spring of 1990.", [("the spring of 1990", "DATE", "1990-SP")]),
+        # the end of the reference's own month or year
+        ("The lease runs out at the end of the month.", [("the end of the month", "DATE", "2024-02")]),
+        ("Earlier in the year, the pier was rebuilt.", [("Earlier in the year", "DATE", "2024")]),
+    ],
+)
+def test_modern_news_phrasing(sentence: str, expected: list[tuple[str, str, str]]) -> None:
+    assert tags(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # "the following year" counts from the date the story last named
+        ("The dam opened in May 2019, and the following year it failed.", [("May 2019", "DATE", "2019-05"), ("the following year", "DATE", "2020")]),
+        ("The port was sold in December. The following month, the new owner left.", [("December", "DATE", "2023-12"), ("The following month", "DATE", "2024-01")]),
+        # alone, "the previous year" is the year before the reference
+        ("Profit fell from the previous year.", [("the previous year", "DATE", "2023")]),
+        # "the next day" needs a named day to count from; without one it is left alone
+        ("The pier shut on January 9 and reopened the next day.", [("January 9", "DATE", "2024-01-09"), ("the next day", "DATE", "2024-01-10")]),
+        ("The pier reopened the next day.", []),
+    ],
+)
+def test_expressions_anchored_to_the_last_named_date(sentence: str, expected: list[tuple[str, str, str]]) -> None:
+    from newsparse.temporal import scan_line, tag_matches
+
+    ctx = Context(ref=REF)  # one context for the whole text, as the stage keeps one per document
+    found = [(line[f.start:f.end], f.type, f.value)
+             for line in sentence.split(". ") for f in tag_matches(scan_line(line), line, ctx)]
+    assert found == expected

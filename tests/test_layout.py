@@ -225,3 +225,46 @@ def test_a_bracketed_reference_is_no_photo_credit() -> None:
     para = "The old bridge opened in 1931 and carried trams until the line closed in the sixties. [R1 / R2]"
     art = newsparse.parse(page(header=[HEADLINE, "By Ana Ruiz"], tail=[]) + "\n\n" + para + "\n\n" + PARAGRAPHS[0])
     assert art.images == [] and para in body_texts(art)
+
+
+def test_title_above_the_byline_wins_over_a_video_title_on_the_body() -> None:
+    title, video = "Why Old Steel Needs Patience", "Harbor bridge in Lumenport reopened for the first cars"
+    for header in (
+        [title, "By Ana Ruiz", "Share", video],
+        [title, "Published: March 3, 2021", "Ana Ruiz", "Watch live", video, "Morning Show"],
+    ):
+        art = newsparse.parse(page(header=header))
+        assert art.headline is not None and art.headline.text == title
+
+
+def test_a_title_above_a_blurb_and_a_menu_item_is_not_the_headline() -> None:
+    title = "Steel Cables Take Two Winters"
+    blurb = "For forty years the trust has kept the harbor bridge in Lumenport open to all."
+    header = ["Harbor Bridge Trust Newsroom", blurb, "Shop", title, "By Ana Ruiz", "March 3, 2021"]
+    art = newsparse.parse(page(header=header))
+    assert art.headline is not None and art.headline.text == title
+
+
+def test_breadcrumb_trail_is_no_headline() -> None:
+    from newsparse.stages.header import is_breadcrumb
+
+    assert is_breadcrumb("Home > Local > Harbor") and is_breadcrumb("Harbor City Local News >")
+    assert not is_breadcrumb("Why 2 > 1 in Harbor Math")
+    art = newsparse.parse(page(header=["Harbor City Local News >", "Published: March 3, 2021", HEADLINE]))
+    assert art.headline is not None and art.headline.text == HEADLINE
+
+
+def test_the_title_right_over_the_dek_and_byline_wins_over_the_site_name_above() -> None:
+    title = "Steel Cables Take Two Winters"
+    dek = "After two winters of work the busiest crossing in Lumenport is open to cars again."
+    video = "Harbor bridge in Lumenport reopened for the first cars"
+    art = newsparse.parse(page(header=["Harbor City Times", title, dek, "By Ana Ruiz", "Published: March 3, 2021", video]))
+    assert art.headline is not None and art.headline.text == title
+    assert art.dek is not None and art.dek.text == dek
+
+
+def test_an_embedded_post_signed_under_it_is_no_headline() -> None:
+    post = "What a night on the Harbor Bridge in Lumenport"
+    text = "\n".join(MENU) + "\n" + post + "\n— Harbor FC (@harborfc) March 3, 2021\n\n" + "\n\n".join(PARAGRAPHS)
+    art = newsparse.parse(text)
+    assert art.headline is None or art.headline.text != post

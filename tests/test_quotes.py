@@ -411,3 +411,11 @@ def test_base_form_of_a_speech_verb_after_a_plural_subject() -> None:
     text = "Harbor News\n\nCritics argue that the new fee is “a quiet tax.”"
     assert kind_of(text, "quiet tax") == "partial"
     assert speaker_of(text, "quiet tax")[1] == "Critics"
+
+
+def test_a_long_opening_phrase_with_no_comma_is_never_the_speaker() -> None:
+    text = (
+        "Harbor News\n\nDuring his long visit to the harbor on a cold morning with the whole town council "
+        "and the press watching every step the mayor looked “happier than in many years.”"
+    )
+    assert speaker_of(text, "happier than") == (None, None)

@@ -33,6 +33,10 @@ REPEAT_REACH = 6
 DATE_ABOVE_REACH = 3  # lines above the headline where a date line still dates the article  # lines above the headline where its first copy may sit
 TITLE_CASE_SHARE = 0.8
 NAME_BYLINE_REACH = 2  # a name alone is a byline right under the headline (or dek), or next to a date
+BYLINE_ANCHOR_REACH = 8  # lines above the best title where the article's byline may sit
+TITLE_OVER_BYLINE = 3  # lines above that byline where its title (or dek) sits
+POST_SIGNATURE_DASHES = ("—", "–", "-", "&mdash;")
+ANCHOR_MIN_SCORE = 1.0  # a title over the byline must look like a headline on its own merits
 
 _CREDIT: rx.Pattern | None = None
 
@@ -123,8 +127,24 @@ def _title_like(text: str) -> bool:
     """Could be a headline: a few words, not a sentence run-on, not a label ending in a colon."""
     if not 8 <= len(text) <= HEADLINE_MAX_CHARS or text.endswith((":", ",", "|")) or _PLACE_DATELINE.search(text):
         return False
+    if is_breadcrumb(text):
+        return False
     cjk = bk.cjk_count(text[:40]) > 6
     return cjk or len(text.split()) >= 3
+
+
+BREADCRUMB_MARKS = (">", "»", "›")
+
+
+def is_breadcrumb(text: str) -> bool:
+    """A trail of sections ("Home > Science > Space", "Tech News >"), which no headline is.
+
+    >>> is_breadcrumb("Home > Science > Space"), is_breadcrumb("Local News ›"), is_breadcrumb("Why 2 > 1")
+    (True, True, False)
+    """
+    if text.rstrip().endswith(BREADCRUMB_MARKS):
+        return True
+    return sum(text.count(f" {mark} ") for mark in BREADCRUMB_MARKS) >= 2
 
 
 _TERM = rx.compile(r"\p{L}[\p{L}\p{N}]{2,}|\p{N}{2,}")
@@ -292,7 +312,7 @@ def pick_headline(doc: Document, lines: list[Line], body_pos: int) -> int | None
         text = lines[i].text
         if not _title_like(text) or is_byline(text) or bk.is_dateline(text) or is_paragraph(lines[i]):
             continue
-        if find_caption_credit(doc, lines[i]) is not None:
+        if find_caption_credit(doc, lines[i]) is not None or _signed_as_post(lines, i):
             continue
         score = headline_score(doc, lines, i, body_pos, counts, body_terms)
         scores[i] = score
@@ -300,8 +320,46 @@ def pick_headline(doc: Document, lines: list[Line], body_pos: int) -> int | None
             best, best_score = i, score
     if best is None:
         return 0 if _is_title_line(doc, lines, body_pos) else None
+    best = _title_over_byline(lines, scores, best)
     best = _first_copy(doc, lines, best)
-    return _title_above_dek(lines, scores, best, best_score)
+    return _title_above_dek(lines, scores, best, scores.get(best, best_score))
+
+
+def _is_article_stamp(text: str) -> bool:
+    """A "By …" line or a labelled date ("Published …", "Updated …"): what a page prints right
+    under the article's own title, not under a video, a tweet or a subheading."""
+    return is_byline(text) or (bk.is_dateline(text) and bk.has_date_label(text))
+
+
+def is_post_signature(text: str) -> bool:
+    """The line that signs an embedded social post: "— Harbor FC (@harborfc) May 3, 2021".
+
+    >>> is_post_signature("— Harbor FC (@harborfc) May 3, 2021"), is_post_signature("Harbor FC wins (again)")
+    (True, False)
+    """
+    return text.startswith(POST_SIGNATURE_DASHES) and "(@" in text
+
+
+def _signed_as_post(lines: list[Line], i: int) -> bool:
+    """The line is the text of an embedded post (a tweet), signed on the next line: not a title."""
+    return i + 1 < len(lines) and is_post_signature(lines[i + 1].text)
+
+
+def _title_over_byline(lines: list[Line], scores: dict[int, float], best: int) -> int:
+    """A title right above the article's byline or labelled date wins over a title below them.
+
+    Below the byline come the photo title, the embedded video's or tweet's title and subheadings,
+    which sit right on the body and share its words; the headline is the title the byline follows.
+
+    Page: "Bridge Reopens" / "By Ana Ruiz" / "Video: first cars cross" / paragraph -> "Bridge Reopens".
+    """
+    for k in range(best - 1, max(-1, best - BYLINE_ANCHOR_REACH - 1), -1):
+        if not _is_article_stamp(lines[k].text):
+            continue
+        above = [j for j in range(k - 1, max(-1, k - TITLE_OVER_BYLINE - 1), -1) if scores.get(j, 0.0) > ANCHOR_MIN_SCORE]
+        # Title and dek both sit over the byline: the title is the closest line that is no sentence.
+        return max(above, key=lambda j: (not looks_like_sentence(lines[j].text), j)) if above else best
+    return best
 
 
 def _title_above_dek(lines: list[Line], scores: dict[int, float], best: int, best_score: float) -> int:
@@ -316,9 +374,17 @@ def _title_above_dek(lines: list[Line], scores: dict[int, float], best: int, bes
         return best - 1
     for j in range(best - 2, max(-1, best - DEK_REACH - 1), -1):
         title = j in scores and scores[j] > best_score - DEK_MARGIN and not looks_like_sentence(lines[j].text)
-        if title and any(_is_prose_line(ln.text) for ln in lines[j + 1:best]):
+        if title and _only_dek_between(lines[j + 1:best]):
             return j
     return best
+
+
+def _only_dek_between(between: list[Line]) -> bool:
+    """Prose (the dek) lies between a title and the line under it, and nothing else but captions
+    and dates: a menu item or a section label between them means the title above is another text's."""
+    return any(_is_prose_line(ln.text) for ln in between) and all(
+        _is_prose_line(ln.text) or bk.is_dateline(ln.text) or _may_hold_credit(ln.text) for ln in between
+    )
 
 
 def _first_copy(doc: Document, lines: list[Line], best: int) -> int:

@@ -210,6 +210,8 @@ def _after_introduction(toks: list[Tok]) -> int:
     if i >= len(toks) or not _opens_introduction(toks, i):
         return i
     comma = next((k for k in range(i, min(len(toks), i + MAX_INTRODUCTION_TOKENS)) if toks[k].text == ","), None)
+    if comma is None and toks[i].is_cap and toks[i].lower in lexicon.words("clause_words"):
+        return len(toks)  # "During his long speech in …" with no comma in sight: no subject to read
     return comma + 1 if comma is not None else i
 
 

@@ -160,11 +160,16 @@ def _period_productions(p: dict[str, str]) -> dict[str, str]:
             (?:(?P<pmod>early|late|mid|earlier|later|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of)(?:-|\s+))?
             (?P<shift>(?:the\s+)?{p['SHIFT']}|the\s+latest|the\s+same)\s+
             (?P<ru>fiscal\s+year|week|month|year|decade|century|weekend|{p['SEASON']})(?![-\w])
+          |(?P<pmod>the\s+(?:end|beginning|start|middle)\s+of|earlier\s+in|later\s+in)\s+the\s+(?P<ru>week|month|year)\b
+           (?!['\u2019-]|\s+(?:of|in|before|after|ago|earlier|later|ended|ending|that|when)\b|\s+\d)
+          |(?P<nextday>the\s+(?:following|next|previous|prior)\s+(?P<dpart>day|morning|afternoon|evening|night))\b
+           (?!['\u2019-]|\s+of\b)
           |(?P<theweekend>the\s+weekend)\b
           |(?P<theyear>the\s+(?:fiscal\s+)?year)(?![-\w'\u2019])(?!\s+(?:of|in|before|after|earlier|ago|that|when|two|\d)\b)
           |(?:(?P<pmod>around|by|about)\s+)?(?P<yearend>{p['YEAREND']})\b""",
         "season": rf"""
-            (?:(?P<pmod>early|late|mid)(?:-|\s+))?(?:the\s+)?(?P<season>{p['SEASON']})(?:\s+of)?\s+(?P<year>{p['YEAR']})""",
+            (?:(?P<pmod>early|late|mid)(?:-|\s+))?(?:the\s+)?(?P<season>{p['SEASON']})(?:\s+of)?\s+(?P<year>{p['YEAR']})
+          |(?<=\b(?:in|during|over|through|since|until|by)\s)the\s+(?P<bare>{p['SEASON']})\b(?!['\u2019-]|\s+of\b)""",
         "dayword": r"""
             (?:(?P<pmod>early|late|earlier|later)\s+)?
             (?:(?P<dw>today|yesterday|tomorrow|tonight)\b(?:\s+(?P<part>morning|afternoon|evening|night)\b)?

@@ -48,6 +48,10 @@ class Context:
 
     ref: dt.date | None = None
     quarter: tuple[int, int] | None = None
+    # The last calendar date the story named ("in May 1995", "in March") and the line it was in:
+    # "the following year" and "the previous month" count from it, not from the reference.
+    anchor: str | None = None
+    anchor_line: str | None = None
     day_first: bool = False  # "06/05/2020" is 6 May on this page (see :func:`reads_day_first`)
 
 
@@ -82,7 +86,8 @@ PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 def _mod(word: str | None) -> str | None:
     if not word:
         return None
-    table = {**date_words()["position_mods"], **date_words()["approximators"], "earlier": "START", "later": "END"}
+    table = {**date_words()["position_mods"], **date_words()["approximators"], "earlier": "START", "later": "END",
+             "earlier in": "START", "later in": "END"}
     return table.get(key(word))
 
 
@@ -466,6 +471,8 @@ _SHIFTS = {"last": -1, "past": -1, "previous": -1, "this past": -1, "the latest"
 
 def norm_relunit(m: Match, line: str, ctx: Context) -> Found | None:
     """"last week" (the ISO week before), "this year", "earlier this month", "the past year"."""
+    if m["nextday"]:
+        return _next_day(m, ctx)
     if m["theweekend"]:
         return _the_weekend(m, line, ctx)
     if m["theyear"]:
@@ -474,16 +481,76 @@ def norm_relunit(m: Match, line: str, ctx: Context) -> Found | None:
         start = m.start("yearend") if key(m["pmod"] or "") == "by" else m.start()
         value = f"{ctx.ref.year:04d}" if ctx.ref else "XXXX"
         return Found(start, m.end(), "DATE", value, "END")
-    shift_word = key(m["shift"])
+    shift_word = key(m["shift"] or "this")  # "the end of the month": the reference's own month
     offset = _SHIFTS.get(shift_word.removeprefix("the "), _SHIFTS.get(shift_word))
     if offset is None:
         return None
     unit = key(m["ru"])
     mod = _mod(m["pmod"])
+    anaphoric = _from_anchor(shift_word, unit, line, ctx)
+    if anaphoric:
+        return Found(m.start(), m.end(), "DATE", anaphoric, mod)
+    if unit in _SPAN_UNITS and shift_word.removeprefix("the ") in ("past", "last") and not m["pmod"]:
+        return Found(m.start(), m.end(), "DURATION", _SPAN_UNITS[unit])
     if ctx.ref is None:
         return Found(m.start(), m.end(), "DATE", _NO_REF_VALUE[offset], mod)
     value = _shifted_unit(ctx.ref, unit, offset)
     return Found(m.start(), m.end(), "DATE", value, mod) if value else None
+
+
+# "over the past decade", "in the last century": the stretch of time up to now, not the calendar
+# decade before this one (TimeML types it a DURATION); "early last century" still names the period.
+_SPAN_UNITS = {"decade": "P10Y", "century": "P100Y"}
+
+
+_ANAPHORIC = {"the following": 1, "the previous": -1, "the prior": -1}
+
+
+def _from_anchor(shift: str, unit: str, line: str, ctx: Context) -> str | None:
+    """"In May 1995 he was promoted, and the following year ...": "the following" and "the
+    previous" count from the date the story last named, not from the reference ("the previous
+    year" only when that date is in the same paragraph: alone, it means last year).
+
+    >>> ctx = Context(ref=dt.date(2024, 2, 7))
+    >>> [f.value for f in tag_line("The dam opened in March 2019, and the following year it failed.", ctx)]
+    ['2019-03', '2020']
+    """
+    offset = _ANAPHORIC.get(shift)
+    if offset is None or ctx.anchor is None or offset < 0 and ctx.anchor_line is not line:
+        return None
+    parts = [int(p) for p in ctx.anchor.split("-")]
+    if unit == "year":
+        return f"{parts[0] + offset:04d}"
+    if unit == "month" and len(parts) > 1:
+        return cal.month_value(*cal.shift_month(parts[0], parts[1], offset))
+    return None
+
+
+def _next_day(m: Match, ctx: Context) -> Found | None:
+    """"He was charged on Monday and freed the next day": the day after the date last named.
+    With no such date the day is unknown, and a guess from the reference would be wrong more
+    often than right, so the words are left untagged.
+
+    >>> ctx = Context(ref=dt.date(2024, 2, 7))
+    >>> [f.value for f in tag_line("The pier shut on Jan. 9 and reopened the next morning.", ctx)]
+    ['2024-01-09', '2024-01-10TMO']
+    """
+    if ctx.anchor is None or len(ctx.anchor) != 10:
+        return None
+    offset = -1 if key(m["nextday"]).split()[1] in ("previous", "prior") else 1
+    day = _iso(dt.date.fromisoformat(ctx.anchor) + dt.timedelta(days=offset))
+    part = PARTS.get(key(m["dpart"]))
+    return Found(m.start(), m.end(), "TIME" if part else "DATE", f"{day}T{part}" if part else day)
+
+
+_ANCHOR_KINDS = frozenset({"date", "numeric", "monthyear", "year", "relmon", "weekday", "dayword"})
+_CALENDAR_VALUE = rx.compile(r"\d{4}(?:-\d\d){0,2}", 0)
+
+
+def _remember_anchor(kind: str, found: Found, line: str, ctx: Context) -> None:
+    """Keep the last calendar date the story names, for :func:`_from_anchor`."""
+    if kind in _ANCHOR_KINDS and _CALENDAR_VALUE.fullmatch(found.value):
+        ctx.anchor, ctx.anchor_line = found.value, line
 
 
 def _shifted_unit(ref: dt.date, unit: str, offset: int) -> str | None:
@@ -526,12 +593,45 @@ def _the_weekend(m: Match, line: str, ctx: Context) -> Found | None:
 
 
 def norm_season(m: Match, line: str, ctx: Context) -> Found | None:
-    """"the winter of 1994", "summer 2023"."""
+    """"the winter of 1994", "summer 2023", "over the summer"."""
+    if m["bare"]:
+        return _bare_season(m, line, ctx)
     year = _year_value(m["year"])
     season = date_words()["seasons"].get(key(m["season"]))
     if year is None or season is None:
         return None
     return Found(m.start(), m.end(), "DATE", f"{year:04d}-{season}", _mod(m["pmod"]))
+
+
+# The months each season spans; winter is labelled with the year it is reached from (TimeML's
+# "this winter" is the reference year's), so a bare "the winter" is always the reference year's.
+_SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11)}
+
+
+def _bare_season(m: Match, line: str, ctx: Context) -> Found | None:
+    """"in the spring", "over the summer": the season the tense points to, the latest one begun
+    unless the sentence speaks of the future ("will open in the fall" is this fall or next).
+    "the fall of the city" and "the fall" after no preposition are not seasons (the pattern
+    asks for "in", "during", "over" ... before it and no "of" after it).
+
+    >>> ctx = Context(ref=dt.date(2024, 2, 7))
+    >>> [f.value for f in tag_line("Sales slowed over the summer.", ctx)]
+    ['2023-SU']
+    """
+    word = m["bare"]
+    code = date_words()["seasons"].get(key(word))
+    if code is None:
+        return None
+    if ctx.ref is None:
+        return Found(m.start(), m.end(), "DATE", f"XXXX-{code}")
+    year = ctx.ref.year
+    if code in _SEASON_MONTHS:
+        first, last = _SEASON_MONTHS[code]
+        if _direction(line, m.start(), m.end()) == cal.FUTURE:
+            year += ctx.ref.month > last
+        else:
+            year -= ctx.ref.month < first
+    return Found(m.start(), m.end(), "DATE", f"{year:04d}-{code}")
 
 
 def norm_ago(m: Match, line: str, ctx: Context) -> Found | None:
@@ -855,6 +955,7 @@ def tag_matches(matches: list[tuple[str, Match]], line: str, ctx: Context) -> li
         found = NORMALIZERS[kind](m, line, ctx)
         if found is not None and found.end > found.start:
             out.append(found)
+            _remember_anchor(kind, found, line, ctx)
     return out
 
 
