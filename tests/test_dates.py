@@ -403,6 +403,11 @@ def test_participles_and_backshifted_clauses(sentence: str, expected: tuple[str,
         # the end of the reference's own month or year
         ("The lease runs out at the end of the month.", [("the end of the month", "DATE", "2024-02")]),
         ("Earlier in the year, the pier was rebuilt.", [("Earlier in the year", "DATE", "2024")]),
+        ("The pier will be finished within the next decade.", [("the next decade", "DURATION", "P10Y")]),
+        # halves and quarters "of the year" are the reference's; "the last half" is the second
+        ("The ferry runs more in the second half of the year.", [("the second half of the year", "DATE", "2024-H2")]),
+        ("Fares rose in the last half of 2022.", [("the last half of 2022", "DATE", "2022-H2")]),
+        ("The last half of the match was dull.", []),
     ],
 )
 def test_modern_news_phrasing(sentence: str, expected: list[tuple[str, str, str]]) -> None:
@@ -429,3 +434,27 @@ def test_expressions_anchored_to_the_last_named_date(sentence: str, expected: li
     found = [(line[f.start:f.end], f.type, f.value)
              for line in sentence.split(". ") for f in tag_matches(scan_line(line), line, ctx)]
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a page's own stamp may write the year with two digits; in running text such numbers are not dates
+        ("Updated: 07.02.24 um 10:35 Uhr", [("07.02.24", "DATE", "2024-02-07")]),
+        ("By Ann Lee | 2/5/24 9:10AM", [("2/5/24", "DATE", "2024-02-05"), ("9:10AM", "TIME", "2024-02-07T09:10")]),
+        ("The clause 7.02.24 of the rules applies.", []),
+        ("The odds were 3/4/21 in the final round.", []),
+    ],
+)
+def test_two_digit_years_only_in_page_stamps(sentence: str, expected: list[tuple[str, str, str]]) -> None:
+    assert tags(sentence) == expected
+
+
+def test_page_stamp_with_a_two_digit_year_is_the_published_date() -> None:
+    text = (
+        "Harbour News\n\nFerry Route Gets a Second Boat\n\nBy Ann Lee\n19.10.19, 11:29 Uhr\n\n"
+        "The council voted on Friday to add a second boat to the ferry route across the bay, officials said.\n"
+    )
+    doc = newsparse.parse(text).to_dict()
+    assert doc["published"]["value"] == "2019-10-19"
+    assert ("Friday", "2019-10-18") in [(d["text"], d["value"]) for d in doc["dates"]]

@@ -36,7 +36,8 @@ NAME_BYLINE_REACH = 2  # a name alone is a byline right under the headline (or d
 BYLINE_ANCHOR_REACH = 8  # lines above the best title where the article's byline may sit
 TITLE_OVER_BYLINE = 3  # lines above that byline where its title (or dek) sits
 POST_SIGNATURE_DASHES = ("—", "–", "-", "&mdash;")
-ANCHOR_MIN_SCORE = 1.0  # a title over the byline must look like a headline on its own merits
+ANCHOR_MIN_SCORE = 1.0
+LOWERCASE_PENALTY = 2.0  # a title over the byline must look like a headline on its own merits
 
 _CREDIT: rx.Pattern | None = None
 
@@ -209,8 +210,20 @@ def headline_score(
         score -= 1.0 if len(text) < 120 else 2.0
     if _in_list_run(lines, i):
         score -= 1.5
+    if starts_lowercase(text):
+        score -= LOWERCASE_PENALTY
     score -= 0.05 * abs(body_pos - i) + (1.0 if i > body_pos else 0.0)
     return score
+
+
+def starts_lowercase(text: str) -> bool:
+    """The first letter is a small one: a link or a prompt ("take the tour"), rarely a headline.
+
+    >>> starts_lowercase("take the tour"), starts_lowercase("Bridge Reopens"), starts_lowercase("東京")
+    (True, False, False)
+    """
+    first = next((c for c in text if c.isalpha()), "")
+    return first.islower()
 
 
 def _listy(line: Line | None) -> bool:

@@ -99,7 +99,9 @@ def _calendar_productions(p: dict[str, str]) -> dict[str, str]:
             (?:(?P<year>\d{4})-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?:T(?P<hour>[0-2]\d):(?P<minute>[0-5]\d))?
               |(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>\d{4})
               |(?P<month>[0-3]?\d)/(?P<day>[0-3]?\d)/(?P<year>\d{4})
-              |(?P<year>\d{4})/(?P<month>[01]\d)/(?P<day>[0-3]\d))
+              |(?P<year>\d{4})/(?P<month>[01]\d)/(?P<day>[0-3]\d)
+              |(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>\d\d)
+              |(?P<month>[01]?\d)/(?P<day>[0-3]?\d)/(?P<year>\d\d))
             (?![\d/]|\.\d)""",
         "monthyear": rf"""
             (?:(?P<pmod>{p['PMOD']})(?:-|\s+))?
@@ -115,12 +117,13 @@ def _relative_productions(p: dict[str, str]) -> dict[str, str]:
             (?P<ya>year-ago|year-earlier|year-before|prior-year|year\s+earlier)(?![-\w])
             (?:\s+(?:(?P<ord>first|second|third|fourth)\s+)?(?P<pu>quarter|period|half|nine\s+months|six\s+months))?\b""",
         "quarter": rf"""
-            (?:(?P<anchor>the\s+latest|the\s+current|the\s+same|the\s+recent|the\s+most\s+recent|the\s+previous
+            (?:(?P<anchor>the\s+latest|the\s+last|the\s+current|the\s+same|the\s+recent|the\s+most\s+recent|the\s+previous
                 |the\s+final|this\s+year['\u2019]s|last\s+year['\u2019]s|next\s+year['\u2019]s
                 |fiscal\s+(?P<year>{p['YEAR4']})['\u2019]s|fiscal\s+(?P<year>{p['YEAR4']})
                 |the\s+(?P<year>{p['YEAR4']})|(?P<year>{p['YEAR4']})['\u2019]s|the|this|last|next|that)\s+)?
             (?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)(?:-|\s+))?
-            (?P<q>quarter|half|period)(?![-\w])(?:\s+of\s+(?:fiscal\s+)?(?P<year>{p['YEAR4']}))?""",
+            (?P<q>quarter|half|period)(?![-\w])
+            (?:\s+of\s+(?:fiscal\s+)?(?P<year>{p['YEAR4']})|\s+of\s+(?P<yref>the|this|next|last)\s+year\b)?""",
         "set": rf"""
             (?:(?P<setq>{p['SETQ']})\s+(?:other\s+)?(?:(?P<qty>{p['QTY']})\s+)?
                (?P<sunit>{p['UNIT']}|{p['WDF']}|{p['MON']}|{p['PART']}|{p['SEASON']})\b

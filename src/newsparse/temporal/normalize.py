@@ -223,8 +223,13 @@ def _year_for_month_day(m: Match, line: str, ref: dt.date, month: int, day: int)
 
 
 def norm_numeric(m: Match, line: str, ctx: Context) -> Found | None:
-    """"2024-02-07", "07.02.2024", "2/7/2024" (month first unless the first number is over 12)."""
+    """"2024-02-07", "07.02.2024", "2/7/2024" (month first unless the first number is over 12),
+    and a page's own stamp with a two-digit year, "07.02.24, 10:35" (see :func:`_is_page_stamp`)."""
     year, month, day = int(m["year"]), int(m["month"]), int(m["day"])
+    if len(m["year"]) == 2:
+        if not _is_page_stamp(line, m.start(), m.end()):
+            return None
+        year += 2000 if year < 70 else 1900
     slashed = "/" in m.group() and not m.group().startswith(m["year"])
     if slashed and (month > 12 >= day or ctx.day_first and day <= 12):
         month, day = day, month
@@ -234,6 +239,23 @@ def norm_numeric(m: Match, line: str, ctx: Context) -> Found | None:
     if m["hour"]:
         return Found(m.start(), m.end(), "TIME", f"{_iso(d)}T{m['hour']}:{m['minute']}")
     return Found(m.start(), m.end(), "DATE", _iso(d))
+
+
+# What stands around a page's date stamp: the line's start or a separator before it ("By A. Name |",
+# "Updated:", "By A. Name •"), and after it the line's end, a separator or a clock time.
+_STAMP_BEFORE = rx.compile(r"(?:^|[|•·:]\s*)$", 0)
+_STAMP_AFTER = rx.compile(r"\s*(?:$|[|/•·,–-]|(?:um|at|à)\s|[0-2]?\d:[0-5]\d)", rx.I)
+
+
+def _is_page_stamp(line: str, start: int, end: int) -> bool:
+    """Whether a date with a two-digit year ("07.02.24", "2/7/24") stands as a page's stamp: alone
+    on its line, or set off by a separator or a clock time. In running text such numbers are as
+    likely scores, versions or sections, so they are read only there.
+
+    >>> _is_page_stamp("By Ann Lee | 07.02.24", 13, 21), _is_page_stamp("Rule 7.02.24 applies.", 5, 13)
+    (True, False)
+    """
+    return _STAMP_BEFORE.search(line, max(0, start - 3), start) is not None and _STAMP_AFTER.match(line, end) is not None
 
 
 def reads_day_first(matches: list[tuple[str, Match]]) -> bool:
@@ -490,7 +512,7 @@ def norm_relunit(m: Match, line: str, ctx: Context) -> Found | None:
     anaphoric = _from_anchor(shift_word, unit, line, ctx)
     if anaphoric:
         return Found(m.start(), m.end(), "DATE", anaphoric, mod)
-    if unit in _SPAN_UNITS and shift_word.removeprefix("the ") in ("past", "last") and not m["pmod"]:
+    if unit in _SPAN_UNITS and shift_word in ("the past", "the last", "the next", "the coming") and not m["pmod"]:
         return Found(m.start(), m.end(), "DURATION", _SPAN_UNITS[unit])
     if ctx.ref is None:
         return Found(m.start(), m.end(), "DATE", _NO_REF_VALUE[offset], mod)
@@ -498,8 +520,9 @@ def norm_relunit(m: Match, line: str, ctx: Context) -> Found | None:
     return Found(m.start(), m.end(), "DATE", value, mod) if value else None
 
 
-# "over the past decade", "in the last century": the stretch of time up to now, not the calendar
-# decade before this one (TimeML types it a DURATION); "early last century" still names the period.
+# "over the past decade", "within the next decade": the stretch of time up to (or from) now, not
+# the calendar decade before or after this one (TimeML types it a DURATION); "early last century"
+# and "last decade" without the article still name the calendar period.
 _SPAN_UNITS = {"decade": "P10Y", "century": "P100Y"}
 
 
@@ -698,6 +721,7 @@ def norm_yearago(m: Match, line: str, ctx: Context) -> Found | None:
 # --- quarters and halves --------------------------------------------------------------------------
 
 _ANCHOR_YEAR = {"this year's": 0, "last year's": -1, "next year's": 1}
+_FINAL_ANCHORS = frozenset({"the last", "last", "the final"})
 _RECENT_ANCHORS = frozenset({"the latest", "the recent", "the most recent", "the previous", "last", "the final"})
 
 
@@ -706,6 +730,8 @@ def norm_quarter(m: Match, line: str, ctx: Context) -> Found | None:
     ordinal = ordinal_value(m["ord"]) if m["ord"] else None
     anchor = key(m["anchor"] or "")
     half = key(m["q"]) == "half"
+    if ordinal is None and anchor in _FINAL_ANCHORS and (m["year"] or m["yref"]):
+        ordinal = 2 if half else 4  # "the last half of 1989", "the final quarter of the year"
     if key(m["q"]) == "period" and (ordinal or not ctx.quarter or anchor not in ("the latest", "the same", "the")):
         return None  # "the latest period" is the quarter only in a story about quarters
     if ordinal is None and (half or not anchor or m["q"][:1].isupper()):
@@ -732,6 +758,8 @@ def _quarter_year(m: Match, line: str, ctx: Context, ordinal: int | None, anchor
     if m["year"]:
         return int(m["year"])
     assert ctx.ref is not None
+    if m["yref"]:  # "the second half of the year", "the first quarter of next year"
+        return ctx.ref.year + {"next": 1, "last": -1}.get(key(m["yref"]), 0)
     anchor = anchor.replace("\u2019", "'")
     if anchor in _ANCHOR_YEAR:
         return ctx.ref.year + _ANCHOR_YEAR[anchor]
