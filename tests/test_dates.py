@@ -395,6 +395,7 @@ def test_participles_and_backshifted_clauses(sentence: str, expected: tuple[str,
         ("The mill thrived early last century.", [("early last century", "DATE", "19")]),
         # US time-zone abbreviations belong to the clock time
         ("The ferry leaves at 10:30 a.m. ET daily.", [("10:30 a.m. ET", "TIME", "2024-02-07T10:30"), ("daily", "SET", "P1D")]),
+        ("Ouvert entre 10:30 et 12:00.", []),  # French "et" is no time zone
         # a season after a preposition: the latest one begun, or the next one in a future clause
         ("Sales slowed over the summer.", [("the summer", "DATE", "2023-SU")]),
         ("The school will open in the fall.", [("the fall", "DATE", "2024-FA")]),
@@ -408,6 +409,13 @@ def test_participles_and_backshifted_clauses(sentence: str, expected: tuple[str,
         ("The ferry runs more in the second half of the year.", [("the second half of the year", "DATE", "2024-H2")]),
         ("Fares rose in the last half of 2022.", [("the last half of 2022", "DATE", "2022-H2")]),
         ("The last half of the match was dull.", []),
+        # "about" stays outside the extent; "nearly" and "more than" stay inside
+        ("The ferry stopped for about two weeks.", [("two weeks", "DURATION", "P2W")]),
+        ("The ferry stopped for nearly two weeks.", [("nearly two weeks", "DURATION", "P2W")]),
+        ("The pier opened about three years ago.", [("three years ago", "DATE", "2021")]),
+        # a plan in the past perfect was for a day already gone
+        ("The mayor had planned to visit the pier on Monday.", [("Monday", "DATE", "2024-02-05")]),
+        ("The mayor plans to visit the pier on Monday.", [("Monday", "DATE", "2024-02-12")]),
     ],
 )
 def test_modern_news_phrasing(sentence: str, expected: list[tuple[str, str, str]]) -> None:
@@ -425,6 +433,16 @@ def test_modern_news_phrasing(sentence: str, expected: list[tuple[str, str, str]
         # "the next day" needs a named day to count from; without one it is left alone
         ("The pier shut on January 9 and reopened the next day.", [("January 9", "DATE", "2024-01-09"), ("the next day", "DATE", "2024-01-10")]),
         ("The pier reopened the next day.", []),
+        ("The pier shut on January 9 and the ferry sank the same day.", [("January 9", "DATE", "2024-01-09"), ("the same day", "DATE", "2024-01-09")]),
+        ("The pier shut on January 9 after a storm the previous night.", [("January 9", "DATE", "2024-01-09"), ("the previous night", "TIME", "2024-01-08TNI")]),
+        ("That day was cold.", []),
+        # "earlier" counts back from the day the paragraph named; "ago" from the reference
+        ("The dam burst on January 9, and two days earlier the crew had left.", [("January 9", "DATE", "2024-01-09"), ("two days earlier", "DATE", "2024-01-07")]),
+        ("The dam burst on January 9, two days ago.", [("January 9", "DATE", "2024-01-09"), ("two days ago", "DATE", "2024-02-05")]),
+        # "later in the day" is the day last named; "at the end of the day" is an idiom
+        ("The talks began on Monday and broke down later in the day.", [("Monday", "DATE", "2024-02-05"), ("later in the day", "DATE", "2024-02-05")]),
+        ("Later in the day, the pier reopened.", [("Later in the day", "DATE", "2024-02-07")]),
+        ("At the end of the day, the vote failed.", []),
     ],
 )
 def test_expressions_anchored_to_the_last_named_date(sentence: str, expected: list[tuple[str, str, str]]) -> None:

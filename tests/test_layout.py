@@ -268,3 +268,31 @@ def test_an_embedded_post_signed_under_it_is_no_headline() -> None:
     text = "\n".join(MENU) + "\n" + post + "\n— Harbor FC (@harborfc) March 3, 2021\n\n" + "\n\n".join(PARAGRAPHS)
     art = newsparse.parse(text)
     assert art.headline is None or art.headline.text != post
+
+
+def test_a_title_with_the_byline_under_it_wins_over_a_slogan_without_one() -> None:
+    from newsparse.stages.header import _stamped_title
+
+    title = "Steel Cables Take Two Winters"
+    furniture = ["Please read our terms", "Accept", "Manage settings", "Sign in"]
+    lines = split_lines("\n".join(["Harbor City News Since 1903", *furniture, title, "By Ana Ruiz", PARAGRAPHS[0]]))
+    assert lines[_stamped_title(lines, {0: 4.1, 1: 2.0, 5: 3.2}, 0)].text == title
+    # A best title whose own byline follows keeps its place; a title just above the stamped one
+    # has it as its dek.
+    assert _stamped_title(lines, {0: 4.1, 5: 3.2}, 5) == 5
+    assert _stamped_title(lines, {3: 4.1, 5: 3.2}, 3) == 3
+
+
+def test_a_date_line_over_the_byline_is_no_title() -> None:
+    from newsparse.stages.header import _stamped_title
+
+    stamp = "March 3, 2021, 10:00 PM / Updated March 4, 2021, 9:15 AM"
+    lines = split_lines("\n".join(["Harbor City News Since 1903", stamp, "By Ana Ruiz", PARAGRAPHS[0]]))
+    assert _stamped_title(lines, {0: 4.1, 1: 3.9}, 0) == 0
+
+
+def test_a_small_first_letter_costs_a_title_its_lead() -> None:
+    from newsparse.stages.header import starts_lowercase
+
+    assert starts_lowercase("take the tour") and starts_lowercase("“read more here")
+    assert not starts_lowercase("Bridge Reopens") and not starts_lowercase("2021 Harbor Review")

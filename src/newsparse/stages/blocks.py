@@ -142,7 +142,7 @@ def _match_cue(words: list[str], folded: str) -> str | None:
         return kind
     singles = index.words if len(words) <= CUE_FEW_WORDS else index.specific_words
     for word in words:
-        kind = singles.get(word) or singles.get(_singular(word))
+        kind = singles.get(word) or (singles.get(_singular(word)) if word[-1:] == "s" else None)
         if kind:
             return kind
     return next((kind for sign, kind in index.signs if sign in folded), None)

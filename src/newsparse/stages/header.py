@@ -37,6 +37,7 @@ BYLINE_ANCHOR_REACH = 8  # lines above the best title where the article's byline
 TITLE_OVER_BYLINE = 3  # lines above that byline where its title (or dek) sits
 POST_SIGNATURE_DASHES = ("—", "–", "-", "&mdash;")
 ANCHOR_MIN_SCORE = 1.0
+STAMP_UNDER_TITLE = 2  # lines under a title where the article's byline or labelled date sits
 LOWERCASE_PENALTY = 2.0  # a title over the byline must look like a headline on its own merits
 
 _CREDIT: rx.Pattern | None = None
@@ -98,7 +99,7 @@ def _may_hold_credit(text: str) -> bool:
     if "/" in text or text.rstrip().endswith((")", "]")):
         return True
     folded = text.casefold()
-    return any(w in folded for w in _credit_words())
+    return any(map(folded.__contains__, _credit_words()))
 
 
 def find_caption_credit(doc: Document, line: Line) -> Image | None:
@@ -333,6 +334,7 @@ def pick_headline(doc: Document, lines: list[Line], body_pos: int) -> int | None
             best, best_score = i, score
     if best is None:
         return 0 if _is_title_line(doc, lines, body_pos) else None
+    best = _stamped_title(lines, scores, best)
     best = _title_over_byline(lines, scores, best)
     best = _first_copy(doc, lines, best)
     return _title_above_dek(lines, scores, best, scores.get(best, best_score))
@@ -356,6 +358,27 @@ def is_post_signature(text: str) -> bool:
 def _signed_as_post(lines: list[Line], i: int) -> bool:
     """The line is the text of an embedded post (a tweet), signed on the next line: not a title."""
     return i + 1 < len(lines) and is_post_signature(lines[i + 1].text)
+
+
+def _has_stamp_under(lines: list[Line], j: int) -> bool:
+    return any(_is_article_stamp(ln.text) for ln in lines[j + 1:j + 1 + STAMP_UNDER_TITLE])
+
+
+def _stamped_title(lines: list[Line], scores: dict[int, float], best: int) -> int:
+    """When the best title has no byline or labelled date under it, a title that has one wins.
+
+    A site's slogan or a cookie banner's title may outscore the headline on shape, but only the
+    headline has the article's "By …" or "Published …" right under it. A title a few lines under the
+    best one is its dek, and a line with a date in it is a stamp itself, not a title.
+    """
+    if _has_stamp_under(lines, best):
+        return best
+    stamped = [
+        j for j, score in scores.items()
+        if score > ANCHOR_MIN_SCORE and not 0 < j - best <= DEK_REACH and not looks_like_sentence(lines[j].text)
+        and bk.find_date(lines[j].text) is None and _has_stamp_under(lines, j)
+    ]
+    return max(stamped, key=lambda j: scores[j]) if stamped else best
 
 
 def _title_over_byline(lines: list[Line], scores: dict[int, float], best: int) -> int:

@@ -55,7 +55,7 @@ def pieces() -> dict[str, str]:
         "PMOD": rf"(?:{_alt(k for k in dw['position_mods'] if not k.endswith('-'))})",
         "SEASON": _alt(dw["seasons"]),
         "PART": _alt(dw["day_parts"]),
-        "TZ": _alt(dw["timezones"]),
+        "TZ": f"(?-i:{_alt(dw['timezones'])})",  # upper case only: French "et" is no time zone
         "YEAR4": r"(?:1[5-9]\d\d|20\d\d)(?![\d%]|[.,:/-]\d|\s*(?:percent|per\s+cent)\b)",
         "SPOKEN_YEAR": rf"(?:(?:nineteen|eighteen)[-\s]+(?:(?:{tens})(?:[-\s](?:{ones}))?|hundred|oh[-\s](?:{ones}))"
                        rf"|two\s+thousand(?:\s+(?:and\s+)?(?:{ones}))?)",
@@ -163,9 +163,9 @@ def _period_productions(p: dict[str, str]) -> dict[str, str]:
             (?:(?P<pmod>early|late|mid|earlier|later|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of)(?:-|\s+))?
             (?P<shift>(?:the\s+)?{p['SHIFT']}|the\s+latest|the\s+same)\s+
             (?P<ru>fiscal\s+year|week|month|year|decade|century|weekend|{p['SEASON']})(?![-\w])
-          |(?P<pmod>the\s+(?:end|beginning|start|middle)\s+of|earlier\s+in|later\s+in)\s+the\s+(?P<ru>week|month|year)\b
+          |(?P<pmod>the\s+(?:end|beginning|start|middle)\s+of|earlier\s+in|later\s+in)\s+the\s+(?P<ru>day|week|month|year)\b
            (?!['\u2019-]|\s+(?:of|in|before|after|ago|earlier|later|ended|ending|that|when)\b|\s+\d)
-          |(?P<nextday>the\s+(?:following|next|previous|prior)\s+(?P<dpart>day|morning|afternoon|evening|night))\b
+          |(?P<nextday>(?:the\s+(?:following|next|previous|prior|same)|(?:earlier|later)\s+that)\s+(?P<dpart>day|morning|afternoon|evening|night))\b
            (?!['\u2019-]|\s+of\b)
           |(?P<theweekend>the\s+weekend)\b
           |(?P<theyear>the\s+(?:fiscal\s+)?year)(?![-\w'\u2019])(?!\s+(?:of|in|before|after|earlier|ago|that|when|two|\d)\b)

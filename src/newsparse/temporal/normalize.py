@@ -115,7 +115,8 @@ def _direction(line: str, start: int, end: int) -> int:
     the past verb right before the date wins."""
     if _is_deadline(line, start, end):
         return cal.FUTURE
-    cues = [c for c in _FUTURE.finditer(line, _sentence_start(line, start), start) if not _is_adjective(line, c)]
+    cues = [c for c in _FUTURE.finditer(line, _sentence_start(line, start), start)
+            if not _is_adjective(line, c) and not _is_past_perfect(line, c)]
     if not cues or _PAST.search(line, cues[-1].end(), start) or _past_verb_before(line, start):
         return cal.NEAREST
     return cal.FUTURE
@@ -128,6 +129,15 @@ def _is_adjective(line: str, cue: Match) -> bool:
     """"all planned surgeries", "the scheduled vote": a participle after a determiner describes a
     noun; it does not put the clause in the future as "planned a rally" or "is scheduled" do."""
     return cue.group().endswith("ed") and _ADJECTIVE_OPENER.search(line, max(0, cue.start() - 12), cue.start()) is not None
+
+
+_HAD_BEFORE = rx.compile(r"(?<!\w)had\s+(?:been\s+)?$", rx.I)
+
+
+def _is_past_perfect(line: str, cue: Match) -> bool:
+    """"had been scheduled to expire Friday", "had planned to leave Monday": a plan made before a
+    past time, reported after it; the date is behind the reference, not ahead of it."""
+    return _HAD_BEFORE.search(line, max(0, cue.start() - 12), cue.start()) is not None
 
 
 _UNTIL_BEFORE = rx.compile(r"(?<!\w)(?:(not|up)\s+)?(?:until|till)\s+$", rx.I)
@@ -156,6 +166,16 @@ def _past_verb_before(line: str, start: int) -> bool:
     if m is None or m[1] in _FUTURE_PARTICIPLES:
         return False
     return _BACKSHIFT_OPENER.search(line, max(0, m.start() - 40), m.start()) is None
+
+
+def _start_after_about(m: Match, line: str, start: int) -> int:
+    """Where the expression starts when "about" qualifies it: after the word. TimeML annotators
+    leave "about" outside the extent ("at about [10:35 a.m.]", "for about [two weeks]") while
+    keeping "nearly", "more than" or "at least" inside; the mod still says APPROX."""
+    if not m["qual"] or key(m["qual"]) != "about" or m.start("qual") != start:
+        return start
+    end = m.end("qual")
+    return end + len(line[end:end + 8]) - len(line[end:end + 8].lstrip())
 
 
 def _iso(d: dt.date) -> str:
@@ -442,7 +462,7 @@ def norm_clock(m: Match, line: str, ctx: Context) -> Found | None:
     if clock is None or _is_high_noon(m, line):
         return None
     day = _clock_day(m, line, ctx)
-    return Found(m.start(), m.end(), "TIME", f"{day}T{clock}", _mod(m["qual"]))
+    return Found(_start_after_about(m, line, m.start()), m.end(), "TIME", f"{day}T{clock}", _mod(m["qual"]))
 
 
 _HIGH_BEFORE = rx.compile(r"(?<!\w)high\s+$", rx.I)
@@ -509,6 +529,8 @@ def norm_relunit(m: Match, line: str, ctx: Context) -> Found | None:
         return None
     unit = key(m["ru"])
     mod = _mod(m["pmod"])
+    if unit == "day":
+        return _in_the_day(m, ctx)
     anaphoric = _from_anchor(shift_word, unit, line, ctx)
     if anaphoric:
         return Found(m.start(), m.end(), "DATE", anaphoric, mod)
@@ -550,7 +572,8 @@ def _from_anchor(shift: str, unit: str, line: str, ctx: Context) -> str | None:
 
 
 def _next_day(m: Match, ctx: Context) -> Found | None:
-    """"He was charged on Monday and freed the next day": the day after the date last named.
+    """"He was charged on Monday and freed the next day": the day after the date last named
+    (the day before, the same day, or that day: "the previous day", "later that day").
     With no such date the day is unknown, and a guess from the reference would be wrong more
     often than right, so the words are left untagged.
 
@@ -560,10 +583,27 @@ def _next_day(m: Match, ctx: Context) -> Found | None:
     """
     if ctx.anchor is None or len(ctx.anchor) != 10:
         return None
-    offset = -1 if key(m["nextday"]).split()[1] in ("previous", "prior") else 1
+    word = key(m["nextday"]).split()[1]
+    offset = {"previous": -1, "prior": -1, "same": 0, "that": 0}.get(word, 1)
     day = _iso(dt.date.fromisoformat(ctx.anchor) + dt.timedelta(days=offset))
     part = PARTS.get(key(m["dpart"]))
-    return Found(m.start(), m.end(), "TIME" if part else "DATE", f"{day}T{part}" if part else day)
+    mod = _mod(key(m["nextday"]).split()[0])  # "later that day": END
+    return Found(m.start(), m.end(), "TIME" if part else "DATE", f"{day}T{part}" if part else day, mod)
+
+
+def _in_the_day(m: Match, ctx: Context) -> Found | None:
+    """"Later in the day", "earlier in the day": the day the story last named ("On Monday the
+    talks began; later in the day they broke down"), else the reference date. "At the end of
+    the day" is the idiom ("in the end"), not a time."""
+    if key(m["pmod"]).split()[0] not in ("earlier", "later"):
+        return None
+    if ctx.anchor is not None and len(ctx.anchor) == 10:
+        day = ctx.anchor
+    elif ctx.ref is not None:
+        day = _iso(ctx.ref)
+    else:
+        return None
+    return Found(m.start(), m.end(), "DATE", day, _mod(m["pmod"]))
 
 
 _ANCHOR_KINDS = frozenset({"date", "numeric", "monthyear", "year", "relmon", "weekday", "dayword"})
@@ -634,8 +674,8 @@ _SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11)}
 def _bare_season(m: Match, line: str, ctx: Context) -> Found | None:
     """"in the spring", "over the summer": the season the tense points to, the latest one begun
     unless the sentence speaks of the future ("will open in the fall" is this fall or next).
-    "the fall of the city" and "the fall" after no preposition are not seasons (the pattern
-    asks for "in", "during", "over" ... before it and no "of" after it).
+    "The fall of the city" and "prices fall" are no seasons: the pattern asks for "in the",
+    "during the", "over the" ... before the word and no "of" after it.
 
     >>> ctx = Context(ref=dt.date(2024, 2, 7))
     >>> [f.value for f in tag_line("Sales slowed over the summer.", ctx)]
@@ -664,12 +704,23 @@ def norm_ago(m: Match, line: str, ctx: Context) -> Found | None:
         return None
     sign = 1 if key(m["ago"]) in ("from now", "hence") else -1
     mod = _mod(m["qual"])
+    start = _start_after_about(m, line, m.start())
     if ctx.ref is None:
-        return Found(m.start(), m.end(), "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", mod)
+        return Found(start, m.end(), "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", mod)
     if amount == 1 and unit == "Y" and sign < 0 and ctx.quarter:
         year, q = cal.last_completed_quarter(ctx.ref)
-        return Found(m.start(), m.end(), "DATE", f"{year - 1}-Q{q}", mod)
-    return Found(m.start(), m.end(), "DATE", _ago_value(ctx.ref, amount, unit, sign), mod)
+        return Found(start, m.end(), "DATE", f"{year - 1}-Q{q}", mod)
+    return Found(start, m.end(), "DATE", _ago_value(_ago_base(m, line, ctx), amount, unit, sign), mod)
+
+
+def _ago_base(m: Match, line: str, ctx: Context) -> dt.date:
+    """What "ago" and "earlier" count back from. "Two days ago" counts from the reference;
+    "two days earlier" from the day the paragraph last named ("The dam burst on May 9. Two days
+    earlier, engineers had warned ...")."""
+    assert ctx.ref is not None
+    if key(m["ago"]) == "earlier" and ctx.anchor_line is line and ctx.anchor and len(ctx.anchor) == 10:
+        return dt.date.fromisoformat(ctx.anchor)
+    return ctx.ref
 
 
 def _ago_value(ref: dt.date, amount: int | str, unit: str, sign: int) -> str:
@@ -832,7 +883,7 @@ def norm_duration(m: Match, line: str, ctx: Context) -> Found | None:
     start = m.start()
     if key(m["open"] or "") == "the" and "-" in m.group():
         start = m.start("qty")  # "the [two-week] crisis": an adjective, the article is the noun's
-    return Found(start, m.end(), "DURATION", value, _mod(m["qual"]))
+    return Found(_start_after_about(m, line, start), m.end(), "DURATION", value, _mod(m["qual"]))
 
 
 def _long_duration(m: Match, group: str) -> Found | None:
