@@ -16,7 +16,7 @@ DEMO = FIXTURES / "demo" / "harbor-bridge.txt"
 ARTICLE = "Council Approves New Budget\n\nBy Ana Ruiz\n\n“It is a fair budget,” Ruiz said on Monday.\n"
 
 
-def run(args: list[str], stdin: bytes | None = None):  # noqa: ANN201
+def run(args: list[str], stdin: bytes | None = None):
     return CliRunner().invoke(main, args, input=stdin, catch_exceptions=False)
 
 

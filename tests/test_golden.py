@@ -65,9 +65,10 @@ from functools import cache, lru_cache
 from typing import Any
 
 import pytest
-from conftest import FIXTURES, assert_valid_output
 
 import newsparse
+
+from conftest import FIXTURES, assert_valid_output
 
 GOLDEN = FIXTURES / "golden"
 _IGNORE_GAPS = os.environ.get("NEWSPARSE_IGNORE_GAPS") == "1"  # run known gaps as plain tests

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from conftest import assert_valid_output
 
 import newsparse
 from newsparse.document import Document
 from newsparse.pipeline import REGISTRY, Pipeline
 from newsparse.stages.quote_marks import find_quoted
+
+from conftest import assert_valid_output
 
 
 def quoted(text: str) -> list[str]:

@@ -17,11 +17,12 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
-from conftest import ROOT, assert_valid_output, iter_spans
 from hypothesis import HealthCheck, given, settings
 
 from newsparse import batch, decode
 from newsparse.cli import main
+
+from conftest import ROOT, assert_valid_output, iter_spans
 
 sys.path.insert(0, str(ROOT))
 from fuzz import memory, targets

@@ -13,10 +13,11 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
 
 from newsparse import evaluate
 from newsparse.evaluate import results
+
+from conftest import ROOT
 
 RESULTS = ROOT / "docs" / "results.md"
 

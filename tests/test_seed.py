@@ -16,9 +16,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import assert_valid_output
 
 import newsparse
+
+from conftest import assert_valid_output
 
 SEED = "seeds/000_c73fe16fa2556968.txt"
 Record = dict[str, Any]

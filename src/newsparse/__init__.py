@@ -15,7 +15,7 @@ from .document import SCHEMA_VERSION, Article, Document, Span
 from .pipeline import default_pipeline
 
 __version__ = "0.1.0"
-__all__ = ["parse", "Article", "Document", "Span", "SCHEMA_VERSION", "__version__", "DocumentTimeout"]
+__all__ = ["SCHEMA_VERSION", "Article", "Document", "DocumentTimeout", "Span", "__version__", "parse"]
 
 DocumentTimeout = rx.DocumentTimeout
 

@@ -131,7 +131,7 @@ def _progress() -> Any:
             rate = done / max(time.monotonic() - summary.started, 1e-9)
             self.progress.update(self.task, completed=done, rate=rate, errors=summary.errors)
 
-        def __exit__(self, *exc: Any) -> None:
+        def __exit__(self, *exc: object) -> None:
             self.progress.__exit__(*exc)
 
     return _Live()
