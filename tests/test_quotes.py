@@ -420,3 +420,80 @@ def test_a_long_opening_phrase_with_no_comma_is_never_the_speaker() -> None:
         "and the press watching every step the mayor looked “happier than in many years.”"
     )
     assert speaker_of(text, "happier than") == (None, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Harbor News\n\nOrtiz in the past has called the new fee “a quiet tax.”",
+        "Harbor News\n\nOrtiz in recent days has called the new fee “a quiet tax.”",
+        "Harbor News\n\nOrtiz over the weekend called the new fee “a quiet tax.”",
+    ],
+)
+def test_a_time_phrase_between_the_name_and_the_verb_is_stepped_over(text: str) -> None:
+    assert speaker_of(text, "quiet tax")[1] == "Ortiz"
+
+
+def test_an_adverb_between_commas_before_an_appositive_is_not_the_speaker() -> None:
+    text = "Harbor News\n\nOrtiz, meanwhile, who has no such support, said the fee is “a quiet tax.”"
+    assert speaker_of(text, "quiet tax")[1] == "Ortiz"
+
+
+def test_a_sentence_adverb_before_the_subject_is_not_the_speaker() -> None:
+    text = "Harbor News\n\nThe board backed the plan. Conversely, Ortiz rated the fee as “a quiet tax.”"
+    assert speaker_of(text, "quiet tax")[1] == "Ortiz"
+
+
+def test_a_time_span_opening_the_sentence_is_not_the_speaker() -> None:
+    text = "Harbor News\n\nOrtiz spoke at the dock. A month later, she paid a visit and praised “the brave sailors” there."
+    assert speaker_of(text, "brave sailors")[1] == "she"
+
+
+def test_a_time_phrase_after_a_relative_pronoun_is_stepped_over() -> None:
+    text = "Harbor News\n\nOrtiz, who has in the past described the fee as “a quiet tax,” spoke on Monday."
+    assert speaker_of(text, "quiet tax")[1] == "who"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Harbor News\n\nThe vote is close. Ortiz said Mayor Lee called the fee “a quiet tax.”",
+        "Harbor News\n\nThe vote is close. Ortiz also said that Lee called the fee “a quiet tax.”",
+    ],
+)
+def test_speech_reported_inside_a_report_belongs_to_the_outer_speaker(text: str) -> None:
+    assert speaker_of(text, "quiet tax")[1] == "Ortiz"
+
+
+def test_a_second_clause_after_punctuation_keeps_its_own_speaker() -> None:
+    text = "Harbor News\n\nThe vote is close. Ortiz spoke first, and Lee called the fee “a quiet tax.”"
+    assert speaker_of(text, "quiet tax")[1] == "Lee"
+
+
+def test_words_a_speaker_attributes_with_what_belong_to_that_speaker() -> None:
+    text = "Harbor News\n\nThe vote is close. The mayor denounced what he called the “quiet tax” plan."
+    assert speaker_of(text, "quiet tax")[1] == "The mayor"
+
+
+def test_a_coordinated_clause_with_its_own_speech_verb_is_no_report() -> None:
+    text = "Harbor News\n\nAt the dock, a sailor asked for a photo and Ortiz said, “Only if we stay dry.”"
+    assert speaker_of(text, "stay dry")[1] == "Ortiz"
+
+
+def test_a_report_in_a_participle_clause_belongs_to_the_main_speaker() -> None:
+    text = "Harbor News\n\n“We lost the vote,” Ortiz said, adding that they told her the plan had “no money left.”"
+    assert speaker_of(text, "no money left")[1] == "Ortiz"
+
+
+def test_a_closing_cue_followed_by_a_participle_clause_names_the_speaker() -> None:
+    text = (
+        "Harbor News\n\nThe fee’s “quiet costs” are unfair, Ortiz said Tuesday at the dock, "
+        "noting the town had voted twice."
+    )
+    assert speaker_of(text, "quiet costs")[1] == "Ortiz"
+
+
+@pytest.mark.parametrize("cue", ["went on", "points out"])
+def test_a_verb_with_its_particle_is_a_speech_cue(cue: str) -> None:
+    text = f"Harbor News\n\nLee spoke first. “The fee is not going anywhere,” Ortiz {cue}."
+    assert speaker_of(text, "going anywhere")[1] == "Ortiz"

@@ -112,31 +112,47 @@ class Pattern:
     def pattern(self) -> str:
         return self._p.pattern
 
-    def _call(self, fn: Any, *args: Any, **kw: Any) -> Any:
-        try:
-            return fn(*args, timeout=time_left(), **kw)
-        except TimeoutError as exc:
-            raise DocumentTimeout(f"pattern too slow: {self._p.pattern[:60]!r}") from exc
+    def _too_slow(self, exc: TimeoutError) -> DocumentTimeout:
+        return DocumentTimeout(f"pattern too slow: {self._p.pattern[:60]!r}")
 
+    # Each method calls the compiled pattern directly (no shared ``*args`` helper): stages make
+    # hundreds of thousands of calls on short lines, where the wrapper's own cost shows.
     def search(self, s: str, pos: int = 0, endpos: int | None = None) -> regex.Match | None:
-        return self._call(self._p.search, s, pos, endpos if endpos is not None else len(s))
+        try:
+            return self._p.search(s, pos, len(s) if endpos is None else endpos, timeout=time_left())
+        except TimeoutError as exc:
+            raise self._too_slow(exc) from exc
 
     def match(self, s: str, pos: int = 0, endpos: int | None = None) -> regex.Match | None:
-        return self._call(self._p.match, s, pos, endpos if endpos is not None else len(s))
+        try:
+            return self._p.match(s, pos, len(s) if endpos is None else endpos, timeout=time_left())
+        except TimeoutError as exc:
+            raise self._too_slow(exc) from exc
 
     def fullmatch(self, s: str, pos: int = 0, endpos: int | None = None) -> regex.Match | None:
-        return self._call(self._p.fullmatch, s, pos, endpos if endpos is not None else len(s))
+        try:
+            return self._p.fullmatch(s, pos, len(s) if endpos is None else endpos, timeout=time_left())
+        except TimeoutError as exc:
+            raise self._too_slow(exc) from exc
 
     def finditer(self, s: str, pos: int = 0, endpos: int | None = None) -> list[regex.Match]:
         """All matches, as a list: the time limit covers the whole scan."""
-        end = endpos if endpos is not None else len(s)
-        return self._call(lambda *a, timeout: list(self._p.finditer(*a, timeout=timeout)), s, pos, end)
+        try:
+            return list(self._p.finditer(s, pos, len(s) if endpos is None else endpos, timeout=time_left()))
+        except TimeoutError as exc:
+            raise self._too_slow(exc) from exc
 
     def sub(self, repl: Any, s: str, count: int = 0) -> str:
-        return self._call(self._p.sub, repl, s, count)
+        try:
+            return self._p.sub(repl, s, count, timeout=time_left())
+        except TimeoutError as exc:
+            raise self._too_slow(exc) from exc
 
     def split(self, s: str, maxsplit: int = 0) -> list[str]:
-        return self._call(self._p.split, s, maxsplit)
+        try:
+            return self._p.split(s, maxsplit, timeout=time_left())
+        except TimeoutError as exc:
+            raise self._too_slow(exc) from exc
 
 
 def compile(pattern: str, flags: int = 0) -> Pattern:

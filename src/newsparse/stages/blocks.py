@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import repeat
 
 from .. import lexicon, rx
 from ..document import Line
@@ -106,7 +107,7 @@ _EDGE_PUNCT = "\"'“”‘’«»„()[]{}<>.,;:!?|/\\*#•·–—-"
 
 def _plain_words(text: str) -> list[str]:
     """Words with edge punctuation cut off, casefolded: a cheap tokenization without a regex."""
-    return [word for raw in text.casefold().split() if (word := raw.strip(_EDGE_PUNCT))]
+    return list(filter(None, map(str.strip, text.casefold().split(), repeat(_EDGE_PUNCT))))  # all in C
 
 
 def _singular(word: str) -> str:
@@ -137,14 +138,26 @@ def _match_phrase(words: list[str], index: CueIndex) -> str | None:
 
 def _match_cue(words: list[str], folded: str) -> str | None:
     index = cue_index()
-    kind = _match_phrase(words, index) if len(words) > 1 else None
+    # isdisjoint and endswith run in C: most lines hold no cue word and skip the loops below.
+    kind = _match_phrase(words, index) if len(words) > 1 and not index.starts.isdisjoint(words) else None
     if kind:
         return kind
     singles = index.words if len(words) <= CUE_FEW_WORDS else index.specific_words
+    if not singles.keys().isdisjoint(words) or any(map(str.endswith, words, repeat("s"))):
+        return _match_single(words, singles) or _match_sign(folded, index)
+    return _match_sign(folded, index)
+
+
+def _match_single(words: list[str], singles: dict[str, str]) -> str | None:
+    """The kind of the first word (or its singular) that is a one-word cue."""
     for word in words:
         kind = singles.get(word) or (singles.get(_singular(word)) if word[-1:] == "s" else None)
         if kind:
             return kind
+    return None
+
+
+def _match_sign(folded: str, index: CueIndex) -> str | None:
     return next((kind for sign, kind in index.signs if sign in folded), None)
 
 
@@ -181,7 +194,18 @@ def cjk_count(text: str) -> int:
     """
     if not text or max(text) < "\u2e80":  # max() runs in C: most text has no such character
         return 0
-    return len(_NOT_CJK.sub("", text))  # deleting the rest in C beats a loop over characters
+    return len(cjk_chars(text))
+
+
+def cjk_chars(text: str) -> str:
+    """The Chinese, Japanese and Korean characters of ``text``, in order.
+
+    >>> cjk_chars("東京 and 서울")
+    '東京서울'
+    """
+    if not text or max(text) < "\u2e80":
+        return ""
+    return _NOT_CJK.sub("", text)  # deleting the rest in C beats a loop over characters
 
 
 def guess_language(lines: Sequence[Line]) -> str:
@@ -238,15 +262,11 @@ def cue_kind(text: str, words: list[str] | None = None) -> str | None:
     if folded.rstrip(":") in lexicon.words("boilerplate_lines"):
         return "share_or_navigation"
     if has_digit(text):
-        if _TIMER.fullmatch(text):
+        if ":" in text and _TIMER.fullmatch(text):  # every clock shape holds a colon
             return "timer"
         if _COUNT.fullmatch(text) and find_date(text) is None:
             return "counter"
     return _match_cue(words if words is not None else _plain_words(text), folded)
-
-
-def _measure(line: Line, lang: str) -> Block:
-    return Block(line, *_features(line.text, lang))
 
 
 @lru_cache(maxsize=TEXT_CACHE * 4)
@@ -295,7 +315,7 @@ def measure(lines: Sequence[Line], lang: str) -> list[Block]:
     seen: Counter[str] = Counter(ln.text for ln in full)
     blocks = []
     for ln in full:
-        block = _measure(ln, lang)
+        block = Block(ln, *_features(ln.text, lang))  # _measure, inlined: once per line of every page
         if block.cue is None and seen[ln.text] > 2 and block.chars < REPEATED_MAX_CHARS and not looks_like_name(ln.text):
             block.cue = "repeated_line"
         block.cls = block.intrinsic = intrinsic_class(block)
@@ -529,7 +549,7 @@ def looks_like_name(text: str) -> bool:
     >>> looks_like_name("Ana María Ruiz"), looks_like_name("Home")
     (True, False)
     """
-    if len(text) > 90 or any(ch.isdigit() for ch in text):
+    if len(text) > 90 or any(map(str.isdigit, text)):
         return False
     return _NAME.fullmatch(text) is not None and text.casefold() not in lexicon.words("boilerplate_lines")
 

@@ -56,11 +56,10 @@ def _outside_kind(block: bk.Block, before_body: bool) -> str:
 
 def _mark_block(doc: Document, block: bk.Block, kind: str, *, near: bool = False) -> None:
     """A line outside the article: furniture, unless it is a labelled date ("Published …") or a
-    date line right next to the article (``near``); teaser dates further away stay furniture."""
+    date line right next to the article (``near``); teaser dates further away stay furniture.
+    The caller has already dropped an empty date label (``is_empty_stamp``)."""
     text = block.line.text
-    if is_empty_stamp(block.line):
-        doc.mark_boilerplate(block.line, "empty_date_label")
-    elif bk.is_dateline(text) and (near or bk.has_date_label(text)):
+    if bk.is_dateline(text) and (near or bk.has_date_label(text)):
         doc.labels[block.line.index] = "dateline"
     else:
         doc.mark_boilerplate(block.line, kind)

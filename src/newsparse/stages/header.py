@@ -73,8 +73,19 @@ def is_paragraph(line: Line) -> bool:
     if len(text) >= 200:
         return True
     if bk.cjk_count(text[:60]) > 20:
-        return len(text) >= 50 and _PARAGRAPH_END.search(text) is not None
-    return len(text) >= 80 and len(text.split()) >= 12 and _PARAGRAPH_END.search(text) is not None
+        return len(text) >= 50 and _ends_paragraph(text)
+    return len(text) >= 80 and len(text.split()) >= 12 and _ends_paragraph(text)
+
+
+_PARAGRAPH_END_CHARS = frozenset(".!?。！？…\"”»")
+
+
+def _ends_paragraph(text: str) -> bool:
+    """``_PARAGRAPH_END`` matches; a line's text has no trailing space, so its last character decides
+    without a pattern call (every ``\\s`` of the pattern is a ``str.isspace`` character)."""
+    if text and not text[-1].isspace():
+        return text[-1] in _PARAGRAPH_END_CHARS
+    return _PARAGRAPH_END.search(text) is not None
 
 
 # "(Lumen Photo/Jo Park)", "(Jo Park / City Times)", "[Photo: Jo Park]": a credit in brackets at the end.
@@ -159,9 +170,9 @@ def content_terms(text: str) -> frozenset[str]:
     ['bridge', 'monday', 'reopened']
     """
     stops = bk.all_stopwords()
-    terms = {t.casefold() for m in _TERM.finditer(text) for t in [m.group()] if t.casefold() not in stops}
+    terms = {m.group().casefold() for m in _TERM.finditer(text)} - stops
     head = text[:3000]
-    cjk = "".join(c for c in head if bk.cjk_count(c)) if bk.cjk_count(head) else ""
+    cjk = bk.cjk_chars(head)
     terms.update(cjk[k:k + 2] for k in range(len(cjk) - 1))
     return frozenset(terms)
 

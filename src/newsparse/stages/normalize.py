@@ -23,18 +23,35 @@ def split_lines(view: str) -> list[Line]:
     lines: list[Line] = []
     pos = 0
     prev_blank = True
-    breaks = [(m.start(), m.end()) for m in _LINE_BREAK.finditer(view)]
-    breaks.append((len(view), len(view)))
-    for idx, (brk_start, brk_end) in enumerate(breaks):
-        start, end = pos, brk_start
-        raw = view[start:end]
-        lead = len(raw) - len(raw.lstrip())
-        content_start = start + lead
-        content_end = max(content_start, start + len(raw.rstrip()))
-        lines.append(Line(idx, start, end, content_start, content_end, view[content_start:content_end], prev_blank))
-        prev_blank = content_start == content_end
-        pos = brk_end
+    for idx, (raw, brk_len) in enumerate(_pieces(view)):
+        start = pos
+        stripped = raw.lstrip()
+        content_start = start + len(raw) - len(stripped)
+        content = stripped.rstrip()
+        lines.append(Line(idx, start, start + len(raw), content_start, content_start + len(content), content, prev_blank))
+        prev_blank = not content
+        pos = start + len(raw) + brk_len
     return lines
+
+
+def _pieces(view: str) -> list[tuple[str, int]]:
+    """Each line's raw text and the length of the break after it (0 for the last line).
+
+    Most texts break lines with ``\\n`` alone; ``str.split`` finds those without a pattern call.
+    """
+    if not any(map(view.__contains__, _OTHER_BREAKS)):
+        parts = view.split("\n")
+        return [(part, 1) for part in parts[:-1]] + [(parts[-1], 0)]
+    pieces: list[tuple[str, int]] = []
+    pos = 0
+    for m in _LINE_BREAK.finditer(view):
+        pieces.append((view[pos:m.start()], m.end() - m.start()))
+        pos = m.end()
+    pieces.append((view[pos:], 0))
+    return pieces
+
+
+_OTHER_BREAKS = ("\r", "\u2028", "\u2029", "\x85")
 
 
 @stage("normalize", requires=("text",), assigns=("view", "lines", "labels"))

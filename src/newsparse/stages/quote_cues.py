@@ -21,6 +21,8 @@ from .speakers import (
 
 MAX_SUBJECT_TOKENS = 14
 MAX_INTRODUCTION_TOKENS = 25
+MAX_REPORT_GAP = 5  # "said on Tuesday that": words between a report's verb and its clause
+MAX_REPORT_DEPTH = 3  # "Doe said Roe said Poe called it": reports nested this deep at most
 _DASHES = frozenset("—–―-")
 
 
@@ -94,8 +96,14 @@ def _subject_then_verb(toks: list[Tok], i: int) -> Mention | None:
     if found is None:
         return None
     near = verb - i <= MAX_SUBJECT_TOKENS and found.first <= i + 4 and all(t.is_word for t in toks[i:found.first])
-    closing = found.first > 0 and toks[found.first - 1].text == "," and len(toks) - verb <= 6
+    closing = found.first > 0 and toks[found.first - 1].text == "," and _cue_ends_clause(toks, verb)
     return found if near or closing else None
+
+
+def _cue_ends_clause(toks: list[Tok], verb: int) -> bool:
+    """``…" is wrong, Doe said Tuesday.`` / ``…, Doe said Tuesday in Paris, noting …``: the cue's
+    verb ends its sentence or its clause within a few words, so the whole sentence is Doe's."""
+    return len(toks) - verb <= 6 or any(t.text == "," for t in toks[verb + 1:verb + 7])
 
 
 def _verb_follows(toks: list[Tok], np: Mention, verb: int | None) -> bool:
@@ -155,7 +163,8 @@ def cue_before(toks: list[Tok], cue: int | None = -1) -> Mention | None:
     if v is not None and toks[v].lower == "according":
         return noun_phrase_from(toks, v + 2)
     if v is not None:
-        return _subject_of_verb(toks, v)
+        inner = _subject_of_verb(toks, v)
+        return _outer_reporter(toks, inner) if inner is not None else None
     found = colon_speaker(toks)
     if found is None and toks and toks[-1].text == ":":
         found = _name_before_colon(toks) or sentence_subject(toks)
@@ -172,6 +181,46 @@ def _subject_of_verb(toks: list[Tok], v: int) -> Mention | None:
     if v == 0 and len(toks) > 1:
         return noun_phrase_from(toks, 1)
     return subject_before(toks, v) or sentence_subject(toks[:v])
+
+
+def _outer_reporter(toks: list[Tok], inner: Mention, depth: int = MAX_REPORT_DEPTH) -> Mention:
+    """``Doe said (that) Roe called it "…"``: the speech is nested in Doe's report, and the
+    outermost speaker is the one who is quoted. Only a report whose clause starts right after its
+    verb (past ``that`` and time words) counts, so ``Doe spoke, and Roe called it "…"`` stays with
+    Roe. Only a few words back are looked at, and reports nest at most ``depth`` deep, so that a
+    paragraph of many quotes is still read in linear time."""
+    if depth == 0:
+        return inner
+    for u in range(inner.first - 1, max(-1, inner.first - MAX_REPORT_GAP - 1), -1):
+        if _reports_clause(toks, u, inner.first):
+            outer = _subject_of_verb(toks, u) if _participle(toks[u]) else subject_before(toks, u)
+        elif _reports_what(toks, u, inner.first):
+            outer = _subject_of_verb(toks, u)
+        else:
+            continue
+        if outer is not None and outer.first < inner.first:
+            return _outer_reporter(toks, outer, depth - 1)
+    return inner
+
+
+def _reports_clause(toks: list[Tok], u: int, first: int) -> bool:
+    """The verb at ``u`` takes the clause that starts at ``first``: only ``that`` and time words
+    between (``said on Tuesday that``), so ``Roe asked for a photo and Doe said`` is no report."""
+    if first - u > MAX_REPORT_GAP or not is_speech_verb(toks, u):
+        return False
+    return all(_report_gap_word(t) for t in toks[u + 1:first])
+
+
+def _report_gap_word(tok: Tok) -> bool:
+    return tok.lower == "that" or tok.lower in lexicon.words("speaker_adverbs") or tok.lower in lexicon.words("time_prepositions")
+
+
+def _reports_what(toks: list[Tok], u: int, first: int) -> bool:
+    """``Doe denounced what Roe called "…"`` / ``lamenting what Roe described as "…"``: the
+    words Roe is said to use are part of Doe's speech."""
+    if first < 1 or toks[first - 1].lower != "what" or first - u > MAX_REPORT_GAP:
+        return False
+    return is_speech_verb(toks, u) and all(_report_gap_word(t) for t in toks[u + 1:first - 1])
 
 
 def _name_before_colon(toks: list[Tok]) -> Mention | None:
@@ -222,5 +271,7 @@ def _opens_introduction(toks: list[Tok], i: int) -> bool:
     if first.is_cap and first.text in lexicon.entries("name_stopwords"):
         return True
     nxt = toks[i + 1] if i + 1 < len(toks) else None
+    if nxt is not None and nxt.text == "," and first.lower in lexicon.words("speaker_adverbs"):
+        return True  # "Meanwhile, Doe rated it …": a sentence adverb, then the subject
     small = lexicon.words("clause_words") | lexicon.words("np_links") | lexicon.words("np_determiners")
     return first.is_cap and nxt is not None and nxt.is_word and not nxt.is_cap and nxt.lower in small | lexicon.words("introduction_words")

@@ -117,12 +117,15 @@ def _inside_name(toks: list[Tok], k: int) -> bool:
 
 
 def is_speech_verb(toks: list[Tok], k: int) -> bool:
-    """A speech verb, or a statement verb with its noun: ``issued a statement``, or ``put it``."""
+    """A speech verb, a verb with its particle (``went on``), a statement verb with its noun
+    (``issued a statement``), or ``put it``."""
     t = toks[k]
     if t.lower in lexicon.words("speech_verbs"):
         return not _used_as_noun(toks, k) and not _inside_name(toks, k)
     if t.lower in ("put", "puts") and k + 1 < len(toks) and toks[k + 1].lower == "it":
         return True
+    if k + 1 < len(toks) and f"{t.lower} {toks[k + 1].lower}" in lexicon.words("speech_verbs"):
+        return True  # a verb with its particle: "went on", "pointed out"
     if t.lower in lexicon.words("statement_verbs"):
         nouns = lexicon.words("attribution_nouns")
         return any(x.lower in nouns for x in toks[k + 1:k + 5])
@@ -130,17 +133,28 @@ def is_speech_verb(toks: list[Tok], k: int) -> bool:
 
 
 def _skip_adverbs_back(toks: list[Tok], i: int) -> int:
-    """Step back over ``also``, ``has long``, ``on Saturday`` between a speaker and the verb."""
+    """Step back over ``also``, ``has long``, ``on Saturday``, ``in recent days`` between a speaker
+    and the verb."""
     adverbs = lexicon.words("speaker_adverbs")
-    while i >= 0 and (toks[i].lower in adverbs or _time_preposition(toks, i)):
+    while i >= 0 and (toks[i].lower in adverbs or _time_preposition(toks, i) or _time_determiner(toks, i)):
         i -= 1
     return i
 
 
 def _time_preposition(toks: list[Tok], i: int) -> bool:
-    """``on`` in ``on Saturday``: a preposition before a time word already stepped over."""
-    nxt = toks[i + 1].lower if i + 1 < len(toks) else ""
-    return toks[i].lower in lexicon.words("time_prepositions") and nxt in lexicon.words("speaker_adverbs")
+    """``on`` in ``on Saturday`` / ``in the past``: a preposition before a time word already stepped
+    over (past one determiner)."""
+    if toks[i].lower not in lexicon.words("time_prepositions") or i + 1 >= len(toks):
+        return False
+    return toks[i + 1].lower in lexicon.words("speaker_adverbs") or _time_determiner(toks, i + 1)
+
+
+def _time_determiner(toks: list[Tok], i: int) -> bool:
+    """``the`` in ``Doe in the past has said``: a determiner between a time preposition and a time
+    word, so the whole phrase is stepped over and the name before it is the subject."""
+    if i < 1 or i + 1 >= len(toks) or toks[i].lower not in lexicon.words("np_determiners"):
+        return False
+    return toks[i - 1].lower in lexicon.words("time_prepositions") and toks[i + 1].lower in lexicon.words("speaker_adverbs")
 
 
 def subject_before(toks: list[Tok], verb: int) -> Mention | None:
@@ -161,7 +175,7 @@ def subject_before(toks: list[Tok], verb: int) -> Mention | None:
         if is_speech_verb(toks, i - 1) and i - 1 > comma + 1:
             return subject_before(toks, i - 1)  # "CNN, Doe said, called it …": the inserted cue
         role = (toks[comma + 1].start, toks[i - 1].end)
-        i = _skip_parenthetical_back(toks, comma - 1)
+        i = _skip_comma_adverb_back(toks, _skip_parenthetical_back(toks, comma - 1))
         titled = _nominal_then_name(toks, i, comma)
         if titled is not None:
             return titled
@@ -176,6 +190,14 @@ def subject_before(toks: list[Tok], verb: int) -> Mention | None:
     if np is None:
         return None
     return Mention(np.first, np.last, role)
+
+
+def _skip_comma_adverb_back(toks: list[Tok], i: int) -> int:
+    """``Doe, meanwhile, who was there, said``: the adverb set off by commas before an appositive
+    is no subject; the name before it is."""
+    if i >= 2 and toks[i].lower in lexicon.words("speaker_adverbs") and toks[i - 1].text == ",":
+        return _skip_parenthetical_back(toks, i - 2)
+    return i
 
 
 def _is_nominal(toks: list[Tok], np: Mention) -> bool:

@@ -1,0 +1,82 @@
+"""The fast paths of the layout stages give exactly what the plain versions they replace give."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from newsparse import rx
+from newsparse.document import _SPACE_LIKE, make_view
+from newsparse.stages import blocks as bk
+from newsparse.stages.header import _PARAGRAPH_END, _ends_paragraph
+from newsparse.stages.normalize import _LINE_BREAK, split_lines
+
+PIECES = ["a", "B c", " ", "\u00a0", "\t", "\n", "\r", "\r\n", "\u2028", "\x85", "\x1c", "\u3000", "."]
+
+
+def _split_lines_by_pattern(view: str) -> list[tuple[int, int, int, int, str, bool]]:
+    """The plain version: every break found by the pattern."""
+    out, pos, prev_blank = [], 0, True
+    breaks = [(m.start(), m.end()) for m in _LINE_BREAK.finditer(view)] + [(len(view), len(view))]
+    for brk_start, brk_end in breaks:
+        raw = view[pos:brk_start]
+        cs = pos + len(raw) - len(raw.lstrip())
+        ce = max(cs, pos + len(raw.rstrip()))
+        out.append((pos, brk_start, cs, ce, view[cs:ce], prev_blank))
+        prev_blank = cs == ce
+        pos = brk_end
+    return out
+
+
+def _texts() -> list[str]:
+    return ["".join(p) for n in range(4) for p in itertools.product(PIECES, repeat=n)]
+
+
+def test_split_lines_matches_the_pattern_split() -> None:
+    for text in _texts():
+        view = make_view(text)
+        got = [(ln.start, ln.end, ln.content_start, ln.content_end, ln.text, ln.blank_before) for ln in split_lines(view)]
+        assert got == _split_lines_by_pattern(view), repr(text)
+        assert [ln.index for ln in split_lines(view)] == list(range(len(got)))
+
+
+def test_make_view_matches_translate() -> None:
+    for text in _texts() + ["x\ufeffy\u200bz\u2060", "\u202f\u205f\u1680\u2009"]:
+        assert make_view(text) == text.translate(_SPACE_LIKE)
+        assert len(make_view(text)) == len(text)
+
+
+@pytest.mark.parametrize("text", ["Done.", "Done. ", "Done.\x1c", "Done", "", " ", "«Oui»", "Fin\u3000", "Why?\u2028"])
+def test_ends_paragraph_matches_the_pattern(text: str) -> None:
+    assert _ends_paragraph(text) == (_PARAGRAPH_END.search(text) is not None)
+
+
+def test_cjk_chars_keeps_only_cjk_in_order() -> None:
+    assert bk.cjk_chars("a東b京c") == "東京"
+    assert bk.cjk_chars("plain text") == ""
+    assert bk.cjk_count("a東b京c서") == 3
+
+
+def test_plain_words_cuts_edge_punctuation() -> None:
+    assert bk._plain_words("«Share» this, (now) -- !") == ["share", "this", "now"]
+
+
+def test_timer_needs_no_pattern_call_without_a_colon() -> None:
+    assert bk.cue_kind("1:05 / 3:20") == "timer"
+    assert bk.cue_kind("105") != "timer"
+
+
+@pytest.mark.parametrize("method", ["search", "match", "fullmatch", "finditer", "split"])
+def test_every_pattern_call_checks_the_budget(method: str) -> None:
+    pattern = rx.compile(r"a\w*")
+    assert getattr(pattern, method)("abc")
+    with rx.deadline(-1.0), pytest.raises(rx.DocumentTimeout):
+        getattr(pattern, method)("abc")
+
+
+def test_sub_checks_the_budget() -> None:
+    pattern = rx.compile(r"b")
+    assert pattern.sub("x", "abc") == "axc"
+    with rx.deadline(-1.0), pytest.raises(rx.DocumentTimeout):
+        pattern.sub("x", "abc")
