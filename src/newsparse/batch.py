@@ -17,7 +17,7 @@ import sys
 import tempfile
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -580,6 +580,38 @@ def _write(sink: DirectorySink | StreamSink, result: Result, summary: Summary) -
         print(f"newsparse: {exc}", file=sys.stderr)
         result = Result(result.task, {**result.task.key, "error": {"kind": "io", "message": str(exc)}})
     summary.add(result)
+
+
+class OutputPlanError(ValueError):
+    """The inputs and ``-o`` do not fit together (a usage error, not a bad input)."""
+
+
+def is_single(inputs: Sequence[str], opts: Options) -> bool:
+    """One plain file, or ``-`` read as one article: the output is one JSON object, not JSON Lines."""
+    if len(inputs) != 1:
+        return False
+    only = inputs[0]
+    if only == "-":
+        return not (opts.id_field or opts.reference_date_field or opts.text_field != "text")
+    return not os.path.isdir(only) and not is_jsonl(only)
+
+
+def choose_sink(inputs: Sequence[str], output: Path | None, stdout: IO[str], pretty: bool,
+                skip_existing: bool) -> DirectorySink | StreamSink:
+    """Where a batch's results go: stdout, one JSONL file (JSONL/stdin inputs), or a mirrored directory."""
+    streams = [i for i in inputs if i == "-" or is_jsonl(i)]
+    if output is None:
+        return StreamSink(stdout, pretty=pretty)
+    if len(streams) == len(inputs):
+        if output.is_dir():
+            raise OutputPlanError(f"{str(output)!r} is a directory; JSONL input writes one JSONL file")
+        return FileSink(output, pretty=pretty)
+    if streams:
+        raise OutputPlanError("mix of JSONL/stdin and files with -o: run them separately "
+                              "(JSONL writes a file, files a directory)")
+    if output.exists() and not output.is_dir():
+        raise OutputPlanError(f"{str(output)!r} exists and is not a directory")
+    return DirectorySink(output, skip_existing)
 
 
 @dataclass

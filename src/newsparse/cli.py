@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
+import time
 from contextlib import nullcontext
 from pathlib import Path
 from typing import Any
@@ -59,14 +60,9 @@ def extract(inputs: tuple[str, ...], output: Path | None, jobs: int, reference_d
         if inp != "-" and not os.path.lexists(inp):
             raise click.BadParameter(f"{inp!r} does not exist", param_hint="PATH")
     opts = batch.Options(reference_date, max_bytes, encoding, doc_timeout, text_field, id_field, reference_date_field)
-    record_fields = bool(id_field or reference_date_field or text_field != "text")
-    single = len(inputs) == 1 and not os.path.isdir(inputs[0]) and not batch.is_jsonl(inputs[0]) and not (
-        inputs[0] == "-" and record_fields)
-    streams_only = all(i == "-" or batch.is_jsonl(i) for i in inputs)
-    stdin = sys.stdin.buffer
-    tasks = batch.iter_tasks(inputs, opts, stdin)
+    tasks = batch.iter_tasks(inputs, opts, sys.stdin.buffer)
 
-    if single:
+    if batch.is_single(inputs, opts):
         result = next(batch.run(tasks, opts, 1))
         text = batch.dumps(result.record, pretty=True if pretty is None else pretty) + "\n"
         if output is not None:
@@ -76,20 +72,10 @@ def extract(inputs: tuple[str, ...], output: Path | None, jobs: int, reference_d
             _stdout().write(text)
         sys.exit(0 if result.ok else 1)
 
-    sink: Any
-    if output is None:
-        sink = batch.StreamSink(_stdout(), pretty=bool(pretty))
-    elif streams_only:
-        if output.is_dir():
-            raise click.BadParameter(f"{str(output)!r} is a directory; JSONL input writes one JSONL file", param_hint="-o")
-        sink = batch.FileSink(output, pretty=bool(pretty))
-    else:
-        if any(i == "-" or batch.is_jsonl(i) for i in inputs):
-            raise click.UsageError("mix of JSONL/stdin and files with -o: run them separately (JSONL writes a file, files a directory)")
-        if output.exists() and not output.is_dir():
-            raise click.BadParameter(f"{str(output)!r} exists and is not a directory", param_hint="-o")
-        sink = batch.DirectorySink(output, skip_existing)
-
+    try:
+        sink = batch.choose_sink(inputs, output, _stdout(), bool(pretty), skip_existing)
+    except batch.OutputPlanError as exc:
+        raise click.UsageError(str(exc)) from None
     try:
         with _progress() as on_result:
             summary = batch.run_batch(tasks, sink, opts, jobs, on_result)
@@ -127,7 +113,6 @@ def _progress() -> Any:
 
         def update(self, result: batch.Result, summary: batch.Summary) -> None:
             done = summary.ok + summary.errors
-            import time
             rate = done / max(time.monotonic() - summary.started, 1e-9)
             self.progress.update(self.task, completed=done, rate=rate, errors=summary.errors)
 
