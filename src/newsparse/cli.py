@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import sys
 import time
-from contextlib import nullcontext
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -77,13 +78,22 @@ def extract(inputs: tuple[str, ...], output: Path | None, jobs: int, reference_d
     except batch.OutputPlanError as exc:
         raise click.UsageError(str(exc)) from None
     try:
-        with _progress() as on_result:
-            summary = batch.run_batch(tasks, sink, opts, jobs, on_result)
+        with _stderr_progress("{task.completed} docs", "{task.fields[rate]:.1f} docs/s",
+                              "[red]{task.fields[errors]} errors", rate=0.0, errors=0) as update:
+            summary = batch.run_batch(tasks, sink, opts, jobs, None if update is None else _batch_progress(update))
     except batch.OutputFailed as exc:
         click.echo(f"newsparse: {exc}", err=True)
         sys.exit(1)
     click.echo(summary.line(), err=True)
     sys.exit(1 if summary.errors else 0)
+
+
+def _batch_progress(update: Callable[..., None]) -> Callable[[batch.Result, batch.Summary], None]:
+    def on_result(result: batch.Result, summary: batch.Summary) -> None:
+        done = summary.ok + summary.errors
+        update(completed=done, rate=done / max(time.monotonic() - summary.started, 1e-9), errors=summary.errors)
+
+    return on_result
 
 
 def _stdout() -> Any:
@@ -92,34 +102,6 @@ def _stdout() -> Any:
     if (out.encoding or "").lower().replace("-", "") != "utf8" and hasattr(out, "reconfigure"):
         out.reconfigure(encoding="utf-8")
     return out
-
-
-def _progress() -> Any:
-    """A rich progress line on stderr when it is a terminal; nothing otherwise."""
-    if not sys.stderr.isatty():
-        return nullcontext(None)
-    from rich.console import Console
-    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
-    class _Live:
-        def __enter__(self) -> Any:
-            self.progress = Progress(SpinnerColumn(), TextColumn("{task.completed} docs"),
-                                     TextColumn("{task.fields[rate]:.1f} docs/s"),
-                                     TextColumn("[red]{task.fields[errors]} errors"), TimeElapsedColumn(),
-                                     console=Console(stderr=True), transient=True)
-            self.progress.__enter__()
-            self.task = self.progress.add_task("extract", total=None, rate=0.0, errors=0)
-            return self.update
-
-        def update(self, result: batch.Result, summary: batch.Summary) -> None:
-            done = summary.ok + summary.errors
-            rate = done / max(time.monotonic() - summary.started, 1e-9)
-            self.progress.update(self.task, completed=done, rate=rate, errors=summary.errors)
-
-        def __exit__(self, *exc: object) -> None:
-            self.progress.__exit__(*exc)
-
-    return _Live()
 
 
 @main.command()
@@ -161,9 +143,9 @@ def eval_(task: str, corpus: Path | None, lang: str | None, limit: int | None, o
     except ValueError as exc:
         raise click.UsageError(str(exc)) from None
     try:
-        with _progress_count(task) as on_doc:
+        with _stderr_progress(f"{task}: {{task.completed}} docs") as update:
             report = evaluate.evaluate(task, corpus, lang=lang, limit=limit, only=only, jobs=jobs, errors=errors,
-                                       on_doc=on_doc, options=options, all_errors=bool(save_errors or compare_errors))
+                                       on_doc=None if update is None else lambda: update(advance=1), options=options, all_errors=bool(save_errors or compare_errors))
     except evaluate.CorpusMissing as exc:
         click.echo(f"newsparse eval: {exc}", err=True)
         sys.exit(2)
@@ -179,23 +161,21 @@ def eval_(task: str, corpus: Path | None, lang: str | None, limit: int | None, o
         render(report, Console(width=None if sys.stdout.isatty() else 180))
 
 
-def _progress_count(label: str) -> Any:
-    """A transient "N docs" counter on stderr when it is a terminal; a no-op callback otherwise."""
+@contextlib.contextmanager
+def _stderr_progress(*columns: str, **fields: Any) -> Iterator[Callable[..., None] | None]:
+    """A transient rich progress line on stderr when it is a terminal; ``None`` otherwise.
+
+    Yields ``update(**kw)`` (rich's ``Progress.update`` for the one task), so each command only says
+    what it counts; stdout stays JSON only.
+    """
     if not sys.stderr.isatty():
-        return nullcontext(None)
+        yield None
+        return
     from rich.console import Console
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-    progress = Progress(SpinnerColumn(), TextColumn(f"{label}: {{task.completed}} docs"), TimeElapsedColumn(),
+    progress = Progress(SpinnerColumn(), *(TextColumn(c) for c in columns), TimeElapsedColumn(),
                         console=Console(stderr=True), transient=True)
-
-    class _Live:
-        def __enter__(self) -> Any:
-            progress.__enter__()
-            task_id = progress.add_task(label, total=None)
-            return lambda: progress.advance(task_id)
-
-        def __exit__(self, *exc: object) -> None:
-            progress.__exit__(*exc)
-
-    return _Live()
+    with progress:
+        task_id = progress.add_task("", total=None, **fields)
+        yield lambda **kw: progress.update(task_id, **kw)
