@@ -19,6 +19,12 @@ def words(name: str) -> frozenset[str]:
 
 
 @cache
+def cased(name: str) -> frozenset[str]:
+    """The entries of ``<name>.txt`` as a set with case kept (for lists where "May" and "may" differ)."""
+    return frozenset(entries(name))
+
+
+@cache
 def entries(name: str) -> tuple[str, ...]:
     """The entries of ``<name>.txt`` in file order, case kept."""
     raw = resources.files(__package__).joinpath(f"{name}.txt").read_text(encoding="utf-8")

@@ -32,14 +32,12 @@ STOPWORDS_HIGH = 0.30
 STOPWORDS_DENSE_PROSE = 0.10
 REPEATED_MAX_CHARS = 40  # longer repeated lines may be the headline, which layouts repeat
 CUE_MAX_CHARS = 90  # a cue word only condemns a line this short; longer lines are judged as prose
-CUE_FEW_WORDS = 6
-NOTICE_MAX_CHARS = 400  # a notice phrase condemns a line up to this long; longer is an article paragraph  # a one-word cue ("Facebook") only condemns a line of this many words or fewer
-CJK_SHARE = 0.3
-TEXT_CACHE = 4096  # line texts whose shape tests are remembered (pages repeat lines; stages ask twice)  # share of CJK characters from which a text is read per character, not per word
+CUE_FEW_WORDS = 6  # a one-word cue ("Facebook") only condemns a line of this many words or fewer
+NOTICE_MAX_CHARS = 400  # a notice phrase condemns a line up to this long; longer is an article paragraph
+CJK_SHARE = 0.3  # share of CJK characters from which a text is read per character, not per word
+TEXT_CACHE = 4096  # line texts whose shape tests are remembered (pages repeat lines; stages ask twice)
 
 _WORD = rx.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’]*")
-_CJK = rx.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
-_SENTENCE_END = rx.compile(r"[.!?。！？:;…\"”»)’]\s*$")
 _TIMER = rx.compile(r"(?:\d{1,2}:)?\d{1,2}:\d{2}(?:\s*/\s*(?:\d{1,2}:)?\d{1,2}:\d{2})?")
 _COUNT = rx.compile(r"\d[\d.,]*\s?[kKmM]?\s?\p{L}{0,12}|\p{L}{0,12}\s?\(?\d[\d.,]*\)?")
 _SHARE_ROW_SEP = rx.compile(r"\s*[|·•/]\s*|\s{2,}")
@@ -290,7 +288,7 @@ _SENTENCE_END_CHARS = frozenset(".!?。！？:;…\"”»)’")
 
 
 def _ends_sentence(text: str) -> bool:
-    """Ends like a sentence (the same test as ``_SENTENCE_END``, without a regex call per line)."""
+    """Ends like a sentence (a closing mark or terminal punctuation, without a regex call per line)."""
     return bool(text) and text.rstrip()[-1:] in _SENTENCE_END_CHARS
 
 
@@ -353,13 +351,13 @@ def smooth(blocks: list[Block]) -> None:
             block.cls = GOOD if GOOD in (before[i], after[i]) else BAD
 
 
-SHORT_COST = 25.0
+SHORT_COST = 25.0  # what a short line costs the region: menus are runs of them
 JOIN_SHARE = 0.25  # a second run of prose joins the region when it weighs this share of the main one
 JOIN_ROUNDS = 1
 COMMENT_MARKS = 2  # comment heads needed to call the end of the region a thread
 COMMENT_MIN_BODY = 3  # blocks of article the thread must follow
 JOIN_CUE_SHARE = 0.1  # and when few furniture cues lie between them
-WEAK_CUES = frozenset({"repeated_line", "counter", "timer"})  # also found in code and tables  # what a short line costs the region: menus are runs of them
+WEAK_CUES = frozenset({"repeated_line", "counter", "timer"})  # also found in code and tables
 
 
 def weight(block: Block) -> float:

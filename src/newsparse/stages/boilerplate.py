@@ -17,18 +17,13 @@ from ..pipeline import stage
 from . import blocks as bk
 
 HEADER_WINDOW = 30  # non-furniture lines above the article body left for the header stage
-DATE_TRAILER = 5
-EMPTY_STAMP_MAX = 20  # "Zuletzt aktualisiert:" is the longest label alone  # blocks after the article where a bare date line still dates it
+DATE_TRAILER = 5  # blocks after the article where a bare date line still dates it
+EMPTY_STAMP_MAX = 20  # "Zuletzt aktualisiert:" is the longest label alone
 
 _EMPTY_STAMP = rx.compile(
     r"(?:updated|published|posted|last updated|aktualisiert|veröffentlicht|mis à jour|publié|actualizado|publicado)\s*:?",
     rx.I,
 )
-
-
-def is_timer(line: Line) -> bool:
-    """A media player's clock, e.g. ``0:00`` or ``1:05 / 3:20``."""
-    return bk.cue_kind(line.text) == "timer"
 
 
 def is_empty_stamp(line: Line) -> bool:

@@ -9,7 +9,6 @@ window above the headline is navigation, and what is left between headline and b
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from .. import lexicon, rx
@@ -20,17 +19,17 @@ from . import blocks as bk
 MAX_HEADER_LINES = 40  # candidates looked at above the first paragraph
 BODY_SAMPLE_LINES = 6
 OVERLAP_WEIGHT = 3.0
-DEK_MARGIN = 2.5
-DEK_REACH = 4  # lines above the best candidate where a headline with a dek under it may sit  # how much lower a title right above the best candidate may score and still win
-BELOW_BODY_LINES = 15
-PARAGRAPH_GAP = 3  # lines within which a second paragraph confirms the body has started  # and below it, where a teaser paragraph was taken for the body's start
+DEK_MARGIN = 2.5  # how much lower a title right above the best candidate may score and still win
+DEK_REACH = 4  # lines above the best candidate where a headline with a dek under it may sit
+BELOW_BODY_LINES = 15  # and below it, where a teaser paragraph was taken for the body's start
+PARAGRAPH_GAP = 3  # lines within which a second paragraph confirms the body has started
 HEADLINE_MAX_CHARS = 300
 DEK_MAX_CHARS = 400
 BYLINE_MAX_CHARS = 160
 PROSE_MIN_WORDS = 6
 NAME_TAIL_WORDS = 4  # words a site, handle or role may add after "Ana Ruiz, "
-REPEAT_REACH = 6
-DATE_ABOVE_REACH = 3  # lines above the headline where a date line still dates the article  # lines above the headline where its first copy may sit
+REPEAT_REACH = 6  # lines above the headline where its first copy may sit
+DATE_ABOVE_REACH = 3  # lines above the headline where a date line still dates the article
 TITLE_CASE_SHARE = 0.8
 NAME_BYLINE_REACH = 2  # a name alone is a byline right under the headline (or dek), or next to a date
 BYLINE_ANCHOR_REACH = 8  # lines above the best title where the article's byline may sit
@@ -127,12 +126,6 @@ def find_caption_credit(doc: Document, line: Line) -> Image | None:
     cs = line.content_start + m.start("credit")
     ce = line.content_start + m.end("credit")
     return Image(caption=doc.line_span(line), credit=doc.span(cs, ce))
-
-
-@dataclass(slots=True)
-class Candidate:
-    line: Line
-    pos: int  # index among header candidates
 
 
 @lru_cache(maxsize=bk.TEXT_CACHE)

@@ -268,7 +268,7 @@ def _opens_introduction(toks: list[Tok], i: int) -> bool:
     first = toks[i]
     if not first.is_word or first.text[0].isdigit() or first.lower.endswith("ing"):
         return True
-    if first.is_cap and first.text in lexicon.entries("name_stopwords"):
+    if first.is_cap and first.text in lexicon.cased("name_stopwords"):
         return True
     nxt = toks[i + 1] if i + 1 < len(toks) else None
     if nxt is not None and nxt.text == "," and first.lower in lexicon.words("speaker_adverbs"):

@@ -193,7 +193,7 @@ def _new_sentence_after(f: _Found, inner: str) -> bool:
     if f.after_end <= f.at + 1:
         return True
     first = f.toks[f.at + 1]
-    if first.is_cap and first.text in lexicon.entries("name_stopwords"):
+    if first.is_cap and first.text in lexicon.cased("name_stopwords"):
         return True
     if first.is_cap and pronoun_kind(first.lower) and inner.rstrip()[-1:] in (".", "?", "!"):
         return True
@@ -340,7 +340,6 @@ class _Reader:
     last: Speaker | None = None  # speaker of the latest quote so far
     prev_line: Line | None = None
     prev_had_quotes: bool = False
-    prev_open: bool = False  # the previous paragraph ended inside a quotation
 
     def carried_speaker(self) -> Speaker | None:
         """Who an uncued quote at a paragraph's start continues: the previous paragraph's speaker."""
@@ -353,7 +352,7 @@ class _Reader:
     def read(self, line: Line) -> None:
         quoted = find_quoted(line.text)
         if not quoted:
-            self._advance(line, had_quotes=False, open_end=False)
+            self._advance(line, had_quotes=False)
             return
         found = _regions(line.text, quoted)
         for f in found:
@@ -365,7 +364,7 @@ class _Reader:
             if end > start:
                 speaker = None if f.kind == "term" else f.speaker
                 self.doc.quotes.append(Quote(self.doc.span(start, end), f.kind, speaker))
-        self._advance(line, had_quotes=True, open_end=not quoted[-1].closed)
+        self._advance(line, had_quotes=True)
 
     def _assign(self, line: Line, found: list[_Found]) -> None:
         """Speakers in reading order: own cue, then neighbour, then the previous paragraph."""
@@ -402,8 +401,8 @@ class _Reader:
         m = subject_before(f.head, f.head_verb)
         return _speaker(self.doc, self.book, line, f.head, m) if m is not None else None
 
-    def _advance(self, line: Line, *, had_quotes: bool, open_end: bool) -> None:
-        self.prev_line, self.prev_had_quotes, self.prev_open = line, had_quotes, open_end
+    def _advance(self, line: Line, *, had_quotes: bool) -> None:
+        self.prev_line, self.prev_had_quotes = line, had_quotes
 
 
 def worth_scanning(doc: Document, line: Line) -> bool:

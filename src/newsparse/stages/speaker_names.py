@@ -83,7 +83,7 @@ class NameBook:
         return self._full
 
     def _index_name(self, words: list[str]) -> None:
-        stop = lexicon.entries("name_stopwords")
+        stop = lexicon.cased("name_stopwords")
         while words and words[0] in stop:
             words = words[1:]
         size = 3 if len(words) >= 3 and len(words[-2]) == 2 else 2

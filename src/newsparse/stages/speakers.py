@@ -18,7 +18,6 @@ from .. import lexicon, rx
 _TOKEN = rx.compile(r"[\p{L}\p{N}](?:[\p{L}\p{M}\p{N}&]|[’'.\-](?=[\p{L}\p{N}]))*|\S")
 _SENTENCE_PUNCT = frozenset(".!?;")
 _QUOTE_CHARS = frozenset("“”\"«»„‘’'`")
-_DASHES = frozenset("—–―-")
 MAX_NP_WORDS = 8
 MAX_APPOSITIVE_TOKENS = 30
 
@@ -273,7 +272,7 @@ def noun_phrase_ending_at(toks: list[Tok], i: int) -> Mention | None:
 def _is_name_part(toks: list[Tok], k: int) -> bool:
     t = toks[k]
     if t.is_word:
-        return (t.is_cap and t.text not in lexicon.entries("name_stopwords")) or t.lower in lexicon.words("name_particles")
+        return (t.is_cap and t.text not in lexicon.cased("name_stopwords")) or t.lower in lexicon.words("name_particles")
     return is_abbreviation_dot(toks, k)
 
 
@@ -309,7 +308,7 @@ def _nominal_ending_at(toks: list[Tok], i: int) -> Mention | None:
         if t.lower.endswith(("’s", "'s")) and t.is_cap:
             name = _name_ending_at(toks, k)
             return Mention(name.first if name else k, i)
-        if t.lower in clause or (t.is_cap and t.text in lexicon.entries("name_stopwords")):
+        if t.lower in clause or (t.is_cap and t.text in lexicon.cased("name_stopwords")):
             break
         k, words = k - 1, words + 1
     first = k + 1

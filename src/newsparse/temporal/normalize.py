@@ -773,7 +773,6 @@ def norm_yearago(m: Match, line: str, ctx: Context) -> Found | None:
 
 _ANCHOR_YEAR = {"this year's": 0, "last year's": -1, "next year's": 1}
 _FINAL_ANCHORS = frozenset({"the last", "last", "the final"})
-_RECENT_ANCHORS = frozenset({"the latest", "the recent", "the most recent", "the previous", "last", "the final"})
 
 
 def norm_quarter(m: Match, line: str, ctx: Context) -> Found | None:
