@@ -7,9 +7,12 @@ usually keyed by language code. Adding a language or a site's furniture is a dat
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from functools import cache
 from importlib import resources
 from typing import Any
+
+import regex
 
 
 @cache
@@ -41,3 +44,12 @@ def table(name: str) -> Any:
     """The parsed content of ``<name>.json``."""
     raw = resources.files(__package__).joinpath(f"{name}.json").read_text(encoding="utf-8")
     return json.loads(raw)
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation matching any of ``words`` literally, longest first (so "Sept" beats "Sep").
+
+    >>> alternation(["Sep", "Sept.", "a|b"])
+    'Sept\\\\.|Sep|a\\\\|b'
+    """
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))

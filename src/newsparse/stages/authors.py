@@ -66,7 +66,7 @@ def _agencies() -> frozenset[str]:
 @cache
 def _label_inside() -> rx.Pattern:
     """A date label after the names: "By Ana Ruiz Published in Metro …"."""
-    labels = "|".join(sorted((rx.regex.escape(w) for w in lexicon.words("date_labels")), key=len, reverse=True))
+    labels = lexicon.alternation(lexicon.words("date_labels"))
     return rx.compile(rf"\s(?i:{labels})\b")
 
 

@@ -471,7 +471,7 @@ def classify(lines: Sequence[Line]) -> tuple[list[Block], tuple[int, int] | None
 def _date_pattern() -> rx.Pattern:
     """A calendar date in the shapes page headers print, in any language ``months.json`` knows."""
     names = {name for table in lexicon.table("months").values() for name in table}
-    months = "|".join(sorted((rx.regex.escape(n) for n in names), key=len, reverse=True))
+    months = lexicon.alternation(names)
     return rx.compile(
         rf"""(?<![\p{{L}}\p{{N}}])(?:
           \d{{4}}-\d{{1,2}}-\d{{1,2}}
@@ -489,7 +489,7 @@ def _date_pattern() -> rx.Pattern:
 
 @cache
 def _date_label_pattern() -> rx.Pattern:
-    labels = "|".join(sorted((rx.regex.escape(w) for w in lexicon.words("date_labels")), key=len, reverse=True))
+    labels = lexicon.alternation(lexicon.words("date_labels"))
     return rx.compile(rf"(?:^|[|·•,]\s?)(?:{labels})\b\s?:?", rx.I)
 
 

@@ -46,7 +46,7 @@ def credit_pattern() -> rx.Pattern:
     """``… AP Photo/Jane Doe`` or ``(Getty Images)`` or ``Photo: Jane Doe`` at a caption's end."""
     global _CREDIT
     if _CREDIT is None:
-        cues = "|".join(sorted((rx.regex.escape(c) for c in lexicon.entries("photo_credits")), key=len, reverse=True))
+        cues = lexicon.alternation(lexicon.entries("photo_credits"))
         _CREDIT = rx.compile(
             rf"(?:^|(?<=[.!?)\]]\s{{0,3}})|\(|\[|\s[|/]\s?)(?P<credit>(?:{cues})\b(?:\s?[/:]\s?|\s)?[^\n]{{0,70}}?)[)\]]?\s*$",
             rx.I,
@@ -264,7 +264,7 @@ def is_lone_name_byline(doc: Document, line: Line) -> bool:
 def _byline_prefix() -> rx.Pattern:
     global _BYLINE
     if _BYLINE is None:
-        words = "|".join(sorted((rx.regex.escape(w) for w in lexicon.words("byline_prefixes")), key=len, reverse=True))
+        words = lexicon.alternation(lexicon.words("byline_prefixes"))
         _BYLINE = rx.compile(rf"(?:(?i:by)?(?:(?i:{words})\b\s?:?\s?(?=\p{{L}})|By(?=\p{{Lu}})))")
     return _BYLINE
 
