@@ -14,21 +14,25 @@ from .. import lexicon, rx
 from ..document import Author, Document, Line
 from ..pipeline import stage
 from . import blocks as bk
-from .header import _byline_prefix, is_byline, is_name_line
+from .header import _NAME_START, _byline_prefix, _is_bare_prefix, is_byline, is_name_line, is_paragraph
 
 MAX_BYLINES = 3
-FALLBACK_ABOVE = 40  # lines above the first paragraph searched for a byline the header missed
-FALLBACK_BELOW = 6
-BYLINE_FALLBACK_CHARS = 80
+HEADER_BELOW = 14  # non-blank lines under the headline searched for a byline the header missed
+BODY_TOP = 3  # and lines of the body's top, where some layouts put it
+HEADER_ABOVE = 4  # and lines above the headline (a name over the title)
+NO_HEADLINE_ABOVE = 12  # lines above the first paragraph searched when there is no headline
+INLINE_MAX_CHARS = 200  # a header line longer than this is prose, unless it opens with "By"
+END_LINES = 16  # last lines of the kept text where an article is signed when its header is not
+END_AFTER = 8  # lines after the kept text where an author box ("Written by" / name) may sit
+END_ROLE_CHARS = 80
 HEADER_DATELINE_REACH = 8  # lines under the headline where a "Name - date" line still counts
 AUTHOR_BOX_LINES = 10  # how far from the end of the kept text an author box may start
 MAX_NAME_WORDS = 5
 _CAMEL = rx.compile(r"^(?!Mc|Mac|O’|O'|De|Di|La|Le|Van|Von)\p{L}+\p{Ll}\p{Lu}")
-_DESKS = frozenset({"team", "desk", "staff", "newsroom", "redaktion", "rédaction", "redacción"})
 _ARTICLES = frozenset({"the", "a", "an", "der", "die", "das", "les", "los", "las", "il", "het", "een", "un", "une"})
 
 # Where a byline stops being names: a separator, an e-mail or handle, a date label.
-_CUT = rx.compile(r"\s[|·•–—-]\s|\s?[|·•/]\s?|@|\s?\(|\s(?:on|in|at|um|à|for|für|pour|para|per|am|le|el|il|em|op)(?:\s|$)|\d")
+_CUT = rx.compile(r"\s[|·•–—-]\s|\s?[|·•/／，、]\s?|@|＠|\s?[(（]|\s(?:on|in|at|um|à|for|für|pour|para|per|am|le|el|il|em|op)(?:\s|$)|\d")
 _SPLIT = rx.compile(r"\s?(?:,|;|&|\s(?:and|und|et|y|e|en|with|mit|avec|con|and the)\s)\s?", rx.I)
 _GLUED_ROLE = rx.compile(r"(?<=\p{Ll})(?=\p{Lu}\p{Ll}+(?:\s\p{L}+)?$)")
 
@@ -38,11 +42,22 @@ def _roles() -> tuple[str, ...]:
     return tuple(sorted((r for r in lexicon.words("author_roles") if not r.startswith("@")), key=len, reverse=True))
 
 
+def _at_line(name: str, key: str) -> frozenset[str]:
+    """The words of the ``@key:`` line of a lexicon (a short word list kept beside its phrases)."""
+    line = next((r for r in lexicon.words(name) if r.startswith(f"@{key}:")), f"@{key}:")
+    return frozenset(line.split(":", 1)[1].split())
+
+
 @cache
 def _role_words() -> frozenset[str]:
     """Words that open a job title ("Senior", "Editor"): the ``@words:`` line of ``author_roles``."""
-    line = next((r for r in lexicon.words("author_roles") if r.startswith("@words:")), "@words:")
-    return frozenset(line.split(":", 1)[1].split())
+    return _at_line("author_roles", "words")
+
+
+@cache
+def _desks() -> frozenset[str]:
+    """Words that make a byline a group ("Metro Desk", "Reader Submissions"): ``@desks:``."""
+    return _at_line("author_roles", "desks")
 
 
 def cut_title_words(name: str) -> tuple[str, str | None]:
@@ -95,6 +110,11 @@ def clean_byline(text: str) -> str:
     """
     m = _byline_prefix().match(text)
     rest = text[m.end():] if m else text
+    for _ in range(3):  # "作者：责任编辑：李明": a label may follow a label
+        label = _cjk_label().match(rest)
+        if label is None:
+            break
+        rest = rest[label.end():]
     m2 = _byline_prefix().match(rest)  # "Byby Ana Ruiz"
     if m2 is not None and rest[:2].casefold() == "by":
         rest = rest[m2.end():]
@@ -107,7 +127,13 @@ def clean_byline(text: str) -> str:
     cut = _CUT.search(rest)
     if cut is not None:
         rest = rest[: cut.start()]
+    glue = _GLUED.search(rest)
+    if glue is not None:
+        rest = rest[: glue.start()]  # "Ana RuizTwitterStaff Writer": a link or a role glued to the name
     return rest.strip(" ,;:-–—|·•")
+
+
+_GLUED = rx.compile(r"(?<=\p{Lu}\p{Ll}{4,})(?=\p{Lu})")
 
 
 def looks_like_person(part: str) -> bool:
@@ -120,9 +146,27 @@ def looks_like_person(part: str) -> bool:
     first = part[0]
     if bk.cjk_count(first) == 1:
         return True
-    if any(_CAMEL.search(w) for w in words):
-        return False  # "TechRepublic", "iPhone": brands, not names
+    if any(_CAMEL.search(w) or _CAPS_CAMEL.match(w) for w in words):
+        return False  # "TechRepublic", "iPhone", "QCon": brands, not names
+    if _not_name_words(words):
+        return False
     return first.isupper() and len(words) >= 2 and part.casefold() not in lexicon.words("boilerplate_lines")
+
+
+_CAPS_CAMEL = rx.compile(r"\p{Lu}{2}\p{Ll}|\p{Lu}-\p{Lu}")  # "QCon", "Z-Score"
+_SUFFIXES = frozenset({"ii", "iii", "iv", "jr", "jr.", "sr", "sr."})
+
+
+def _not_name_words(words: list[str]) -> bool:
+    """Words no person's name holds: a product code in capitals among cased words ("Watch SE"), an
+    organization word ("Project", "House"), a desk ("Submissions"), a date label first ("Published")."""
+    folded = [w.casefold().strip(",.") for w in words]
+    if folded[0] in lexicon.words("date_labels") or any(w in _desks() for w in folded):
+        return True
+    if any(w in lexicon.words("org_words") for w in folded):
+        return True
+    shouting = [w.isupper() and len(w) > 1 and "." not in w and w.casefold() not in _SUFFIXES for w in words]
+    return any(shouting) and not all(shouting)
 
 
 def byline_names(text: str) -> list[tuple[str, int, str | None]]:
@@ -144,14 +188,26 @@ def byline_names(text: str) -> list[tuple[str, int, str | None]]:
         name, role = (part.strip(), None) if part.strip().casefold() in _roles() else strip_role(part.strip())
         if name.casefold() not in _roles():
             name, title = cut_title_words(name)
-            if title is not None and title.casefold() in _DESKS:
+            if title is not None and title.casefold() in _desks():
                 continue  # "Smart Shopping Team", "Metro Desk": a group, not a person
             role = " ".join(filter(None, (title, role))) or None
         if name.casefold() in _roles() and out:  # "Jane Doe, Staff Writer": the role of the name before
             out[-1] = (out[-1][0], out[-1][1], out[-1][2] or name)
         elif looks_like_person(name):
             out.append((name, base + idx + (len(part) - len(part.lstrip())), role))
-    return out
+    return out + _names_with(text, base + len(names)) if out else out
+
+
+_WITH = rx.compile(r"\((?:with|avec|mit|con|com|met)\s(?P<names>[^()]{3,120})\)", rx.I)
+
+
+def _names_with(text: str, after: int) -> list[tuple[str, int, str | None]]:
+    """"Ana Ruiz (with Tom Lee and Mia Roth)": the writers the parenthesis adds after the byline's names."""
+    m = _WITH.search(text, after)
+    if m is None or text[after:m.start()].strip(" ,"):
+        return []
+    inner = m.group("names")
+    return [(n, m.start("names") + off, role) for n, off, role in byline_names(inner)]
 
 
 def _strip_agency(part: str) -> str:
@@ -179,9 +235,9 @@ def _has_separator(text: str) -> bool:
     return any(sep in text for sep in (",", "|", "·", "•", " - ", " – ", " — "))
 
 
-def _add_byline(doc: Document, line: Line, by_name: dict[str, Author], skip: int = 0) -> None:
-    """Add the people of one byline (read from ``skip`` characters into the line)."""
-    text = line.text[skip:]
+def _add_byline(doc: Document, line: Line, by_name: dict[str, Author], skip: int = 0, end: int | None = None) -> None:
+    """Add the people of one byline (read from ``skip`` characters into the line, up to ``end``)."""
+    text = line.text[skip:end]
     org = organization_of(text)
     bare = _byline_prefix().match(text) is None
     for name, off, role in byline_names(text):
@@ -205,27 +261,203 @@ def _header_datelines(doc: Document) -> list[Line]:
 _LEADING_NAME = rx.compile(r"\p{Lu}[\p{L}'’.-]+(?:\s\p{Lu}[\p{L}'’.-]+){1,3}\s?(?:[-|·•–—,]|\s\s)")
 
 
-_INLINE_BY = rx.compile(r"(?<=\s)(?i:by|von|par|por)\s(?=\p{Lu})")
+_INLINE_BY = rx.compile(r"(?<=[\s|·•])(?i:by|von|par|por)\s(?=\p{Lu})|(?i:edited|written|reported)\sby\s(?=\p{Lu})")
+# "Medical Daily 9/21/2016 Ana Ruiz", "18/03/2019 | Ana Ruiz": a name after the date that ends a line.
+_AFTER_DATE = rx.compile(r"^[\s|·•,–—-]*(?P<name>[^\d|·•]{4,60})$")
+# "Ana Ruiz • 8h", "Ana Ruiz · 3 hours ago": a name, then how long ago it was posted.
+_AGO = rx.compile(r"^\s?[|·•–—-]\s?\d{1,2}\s?(?:h|m|d|min|mins|hrs?|hours?|minutes?|days?)\b", rx.I)
+_CJK_NAME = rx.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}ー]{2,6}")
 
 
-def _inline_bylines(doc: Document) -> list[tuple[Line, int]]:
-    """"March 10, 2015 by Ana Ruiz": a byline inside a dateline, or a "By" line the header missed.
+def _first_paragraph(doc: Document, after: int) -> int:
+    """Index of the first body paragraph at or after line ``after`` (the last line when none)."""
+    for line in doc.lines[after:]:
+        if doc.labels[line.index] in ("body", None) and is_paragraph(line) and not is_byline(line.text):
+            return line.index
+    return len(doc.lines) - 1
 
-    Looked for only when the header gave no byline, among the short lines around the body's start.
+
+def _header_window(doc: Document) -> list[Line]:
+    """Lines where a byline the header did not label may sit: under the headline down to the
+    body's first paragraph and a little into it, then the few lines above the headline.
+
+    Nearest the headline first: a page's byline follows its title, and the farther from it a
+    name-like line is, the likelier it belongs to a teaser or a menu.
     """
-    body = [ln.index for ln in doc.lines if doc.labels[ln.index] in ("body", None) and len(ln.text) > 80]
-    if not body:
-        return []
-    lo, hi = max(0, body[0] - FALLBACK_ABOVE), body[0] + FALLBACK_BELOW
-    out = []
-    for line in doc.lines[lo:hi]:
-        if line.is_blank or len(line.text) > BYLINE_FALLBACK_CHARS:
+    headline = doc.headline is not None
+    if headline:
+        top = next(ln.index for ln in doc.lines if ln.content_start == doc.headline.start)
+    else:
+        body = [ln.index for ln in doc.lines if doc.labels[ln.index] in ("body", None) and is_paragraph(ln)]
+        if not body:
+            return []
+        top = body[0] - 1
+    para = _first_paragraph(doc, top + 1)
+    below = [ln for ln in doc.lines[top + 1:para] if not ln.is_blank][:HEADER_BELOW]
+    below += [ln for ln in doc.lines[para:para + 2 * BODY_TOP] if not ln.is_blank][:BODY_TOP]
+    above = [ln for ln in reversed(doc.lines[:top + (0 if headline else 1)]) if not ln.is_blank]
+    return below + above[: HEADER_ABOVE if headline else NO_HEADLINE_ABOVE]
+
+
+def _byline_in(doc: Document, line: Line) -> int | None:
+    """Where the byline inside a header line starts (characters into it), None when it has none.
+
+    A "By" line of any length (the header labels only short ones), a "by" after a date or a
+    separator ("March 3, 2024 by Ana Ruiz", "Le Monde | Par Luc Martin"), a CJK label
+    ("文：", "投稿者"), a name next to a date ("18/03/2019 | Ana Ruiz", "Ana Ruiz / Wire / Updated
+    …"), a name with a handle or an age ("Ana Ruiz@anaruiz", "Ana Ruiz • 8h").
+    """
+    text = line.text
+    if len(text) > INLINE_MAX_CHARS and not _byline_prefix().match(text):
+        return None
+    if is_byline(text) or (_byline_prefix().match(text) and _NAME_START.match(text, _byline_prefix().match(text).end()) is not None):
+        return 0
+    if is_paragraph(line):
+        return None
+    m = _INLINE_BY.search(text)
+    if m is not None and (m.group().count(" ") > 1 or _dated_or_split(text[: m.start()])):
+        return m.start()
+    cjk = _cjk_label().search(text)
+    if cjk is not None:
+        return cjk.start()
+    date = bk.find_date(text)
+    if date is not None:
+        return _name_around_date(text, date)
+    return 0 if _named_with_tail(text) else None
+
+
+def _dated_or_split(head: str) -> bool:
+    """The text before an inline "by" holds a date, ends in a separator or is no words ("// By")."""
+    if not any(ch.isalpha() for ch in head):
+        return True
+    return bk.find_date(head) is not None or head.rstrip().endswith(("|", "·", "•", "—", "–")) or bk.has_date_label(head)
+
+
+def _name_around_date(text: str, date: rx.regex.Match) -> int | None:
+    """A name set off before a date ("Ana Ruiz - May 3", "松村太郎2019年4月13日"), a name closing
+    the line after it ("Daily Post 9/21/2016 Ana Ruiz"), or a name before a separator that a date
+    follows ("Ana Ruiz / Wire / Updated: May 3")."""
+    head = text[: date.start()]
+    name = head.rstrip(" |·•,–—-/")
+    if name and _CJK_NAME.fullmatch(name):
+        return 0
+    if name != head.rstrip() and looks_like_person(name):
+        return 0
+    m = _AFTER_DATE.match(text[date.end():])
+    if m is not None and looks_like_person(m.group("name").strip()):
+        return date.end() + m.start("name")
+    cut = _SEPARATED.search(head)
+    if cut is not None and looks_like_person(head[: cut.start()].strip()):
+        return 0
+    return None
+
+
+_SEPARATED = rx.compile(r"\s[|/·•–—-]\s")
+_NAME_THEN_AGO = rx.compile(
+    r"^(?P<name>[^|·•–—\d]{4,60}?)\s?[|·•–—-]\s?\d{1,2}\s?(?:h|m|d|min|mins|hrs?|hours?|minutes?|days?)\b", rx.I
+)
+
+
+def _named_with_tail(text: str) -> bool:
+    """``Ana Ruiz@anaruiz``, ``Ana Ruiz • 8h``: a name glued to a handle or followed by an age."""
+    at = text.find("@")
+    if at > 0 and looks_like_person(text[:at].strip()) and " " not in text[at:].strip():
+        return True
+    m = _NAME_THEN_AGO.match(text)
+    return m is not None and looks_like_person(m.group("name").strip())
+
+
+@cache
+def _cjk_label() -> rx.Pattern:
+    """A CJK byline label ("文：", "作者：", "記者 ") followed by the name: the ``@cjk:`` line of
+    ``byline_prefixes``."""
+    line = next((w for w in lexicon.entries("byline_prefixes") if w.startswith("@cjk:")), "@cjk:")
+    words = lexicon.alternation(line.split(":", 1)[1].split())
+    return rx.compile(rf"(?:{words})(?:\s?[：:●■/／]\s?|\s)(?=[\p{{L}}])")
+
+
+def _scan_header(doc: Document, by_name: dict[str, Author]) -> None:
+    """The first line of the header window that carries a byline, whatever the header labelled it;
+    a bare label ("By", "作者：") takes the name on the line after it, and a second label just
+    under the first (a translator, a co-author) adds its name too."""
+    window = _header_window(doc)
+    for k, line in enumerate(window):
+        if _is_label(line.text):
+            _add_labelled(doc, window[k:k + 4], by_name)
+            if by_name:
+                return
             continue
-        if doc.labels[line.index] in ("dateline", "body", None, "boilerplate") and is_byline(line.text):
-            out.append((line, 0))
-        elif doc.labels[line.index] == "dateline" and (m := _INLINE_BY.search(line.text)):
-            out.append((line, m.start()))
-    return out[:1]
+        skip = _byline_in(doc, line)
+        if skip is None:
+            continue
+        _add_byline(doc, line, by_name, skip)
+        if by_name:
+            return
+
+
+def _is_label(text: str) -> bool:
+    """A byline label alone on its line: ``By``, ``Written by``, ``作者：``."""
+    return _is_bare_prefix(text) or (len(text) <= 6 and _cjk_label().match(text + " ") is not None and _cjk_label().match(text + " ").end() >= len(text))
+
+
+def _add_labelled(doc: Document, lines: list[Line], by_name: dict[str, Author]) -> None:
+    """Label, name, label, name: each label's name is the line after it."""
+    for label, name in zip(lines, lines[1:]):
+        if _is_label(label.text) and not _is_label(name.text) and _is_name_alone(name.text):
+            _add_byline(doc, name, by_name)
+
+
+def _is_name_alone(text: str) -> bool:
+    """A Latin name or a short run of CJK characters (one space allowed: "中村 真子")."""
+    return is_name_line(text) or _CJK_NAME.fullmatch(text.replace(" ", "")) is not None and text.count(" ") <= 1
+
+
+def _end_signature(doc: Document, by_name: dict[str, Author]) -> None:
+    """No byline in the header: an article signed at its end. A label then the name ("Written by" /
+    "Ana Ruiz", "Text: Ana Ruiz"), or an author box: the name, then a line that opens with that name
+    (the bio) or names a job ("Staff Writer"), or a bio sentence alone ("Ana Ruiz is a reporter …")."""
+    kept = [ln for ln in doc.lines if not ln.is_blank and doc.labels[ln.index] in ("body", None)]
+    if not kept:
+        return
+    after = [ln for ln in doc.lines[kept[-1].index + 1:] if not ln.is_blank][:END_AFTER]
+    tail = kept[-END_LINES:] + after
+    for k, line in enumerate(tail):
+        nxt = tail[k + 1] if k + 1 < len(tail) else None
+        text = line.text
+        if nxt is not None and (_is_label(text) or _ENDS_WITH_BY.search(text)) and _is_name_alone(nxt.text):
+            _add_byline(doc, nxt, by_name)
+        elif line in kept and len(text) <= END_ROLE_CHARS and is_byline(text):
+            _add_byline(doc, line, by_name)
+        elif nxt is not None and _is_name_alone(text) and _introduces(text, nxt.text):
+            _add_byline(doc, line, by_name)
+        elif (bio := _BIO.match(text)) is not None and _role_words() & set(text[: bio.end() + 60].casefold().split()):
+            _add_byline(doc, line, by_name, 0, bio.end("name"))
+        if by_name:
+            return
+
+
+_ENDS_WITH_BY = rx.compile(r"\s(?i:by|von|par|por)$")
+_BIO = rx.compile(r"(?P<name>\p{Lu}[\p{L}'’.-]+(?:\s\p{Lu}[\p{L}'’.-]+){1,3})\s(?:is|was)\s(?:a|an|the)\s")
+
+
+def _introduces(name: str, nxt: str) -> bool:
+    """The line under a name is its bio (it opens with the name) or a short job title."""
+    if nxt.startswith(name) and len(nxt) > len(name):
+        return True
+    words = set(nxt.casefold().split())
+    return len(nxt) <= END_ROLE_CHARS and not nxt.endswith(".") and bool(words & _role_words()) and nxt[:1].isupper()
+
+
+def _one_cluster(doc: Document, bylines: list[Line]) -> list[Line]:
+    """The first byline and those right under it: a "By" line farther down, past a title or a menu
+    item, signs another article (a teaser, a related story)."""
+    out = bylines[:1]
+    for line in bylines[1:]:
+        between = doc.lines[out[-1].index + 1:line.index]
+        if any(not ln.is_blank and doc.labels[ln.index] not in ("byline", "dateline", "caption") for ln in between):
+            break
+        out.append(line)
+    return out
 
 
 @stage("authors", requires=("lines", "labels", "headline"), assigns=("authors",))
@@ -233,14 +465,15 @@ def authors(doc: Document) -> None:
     by_name: dict[str, Author] = {}
     bylines = doc.lines_labelled("byline")
     prefixed = [ln for ln in bylines if _byline_prefix().match(ln.text)]
-    for line in (prefixed or bylines)[:MAX_BYLINES]:  # with a "By" line, names alone are something else
+    for line in _one_cluster(doc, prefixed or bylines)[:MAX_BYLINES]:  # with a "By" line, names alone are something else
         _add_byline(doc, line, by_name)
-    if not by_name:
-        for line, start in _inline_bylines(doc):
-            _add_byline(doc, line, by_name, start)
     if not by_name:
         for line in _header_datelines(doc):
             _add_byline(doc, line, by_name)
+    if not by_name:
+        _scan_header(doc, by_name)
+    if not by_name:
+        _end_signature(doc, by_name)
     merge_author_box(doc, by_name)
     doc.authors = list(by_name.values())
 

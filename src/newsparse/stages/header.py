@@ -264,8 +264,12 @@ def is_lone_name_byline(doc: Document, line: Line) -> bool:
 def _byline_prefix() -> rx.Pattern:
     global _BYLINE
     if _BYLINE is None:
-        words = lexicon.alternation(lexicon.words("byline_prefixes"))
-        _BYLINE = rx.compile(rf"(?:(?i:by)?(?:(?i:{words})\b\s?:?\s?(?=\p{{L}})|By(?=\p{{Lu}})))")
+        entries = [w for w in lexicon.words("byline_prefixes") if not w.startswith("@")]
+        words = lexicon.alternation(w for w in entries if not w.endswith(":"))
+        colon = lexicon.alternation(w.rstrip(":") for w in entries if w.endswith(":"))
+        _BYLINE = rx.compile(
+            rf"(?:(?i:by)?(?:(?i:{words})\b\s?:?\s?(?=\p{{L}})|(?i:{colon})\s?:\s?(?=\p{{L}})|By(?=\p{{Lu}})))"
+        )
     return _BYLINE
 
 
@@ -535,7 +539,9 @@ def _first_separator(text: str) -> str:
 
 
 def _is_bare_prefix(text: str) -> bool:
-    return text.rstrip(" :").casefold() in lexicon.words("byline_prefixes")
+    """``By`` or ``Written by`` alone on its line: the name follows on the next one."""
+    folded = text.rstrip(" :：").casefold()
+    return folded in lexicon.words("byline_prefixes") or folded + ":" in lexicon.words("byline_prefixes")
 
 
 def _is_prose_line(text: str) -> bool:
