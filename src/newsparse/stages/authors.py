@@ -145,7 +145,7 @@ def looks_like_person(part: str) -> bool:
         return False
     first = part[0]
     if bk.cjk_count(first) == 1:
-        return True
+        return _CJK_PERSON.fullmatch(part) is not None
     if any(_CAMEL.search(w) or _CAPS_CAMEL.match(w) for w in words):
         return False  # "TechRepublic", "iPhone", "QCon": brands, not names
     if _not_name_words(words):
@@ -153,6 +153,8 @@ def looks_like_person(part: str) -> bool:
     return first.isupper() and len(words) >= 2 and part.casefold() not in lexicon.words("boilerplate_lines")
 
 
+# A CJK name: a few characters, maybe a space between family and given name ("中村 真子").
+_CJK_PERSON = rx.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}ー]{2,8}(?:\s[\p{Han}\p{Hiragana}\p{Katakana}ー]{1,5})?")
 _CAPS_CAMEL = rx.compile(r"\p{Lu}{2}\p{Ll}|\p{Lu}-\p{Lu}")  # "QCon", "Z-Score"
 _SUFFIXES = frozenset({"ii", "iii", "iv", "jr", "jr.", "sr", "sr."})
 
@@ -267,6 +269,7 @@ _AFTER_DATE = rx.compile(r"^[\s|·•,–—-]*(?P<name>[^\d|·•]{4,60})$")
 # "Ana Ruiz • 8h", "Ana Ruiz · 3 hours ago": a name, then how long ago it was posted.
 _AGO = rx.compile(r"^\s?[|·•–—-]\s?\d{1,2}\s?(?:h|m|d|min|mins|hrs?|hours?|minutes?|days?)\b", rx.I)
 _CJK_NAME = rx.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}ー]{2,6}")
+_CJK_NAME_DATE = rx.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}ー]{2,6}(?=\d{4}\s?[年/.-])")  # "李明2017-03-01"
 
 
 def _first_paragraph(doc: Document, after: int) -> int:
@@ -320,6 +323,8 @@ def _byline_in(doc: Document, line: Line) -> int | None:
     cjk = _cjk_label().search(text)
     if cjk is not None:
         return cjk.start()
+    if _CJK_NAME_DATE.match(text):
+        return 0
     date = bk.find_date(text)
     if date is not None:
         return _name_around_date(text, date)
@@ -339,8 +344,6 @@ def _name_around_date(text: str, date: rx.regex.Match) -> int | None:
     follows ("Ana Ruiz / Wire / Updated: May 3")."""
     head = text[: date.start()]
     name = head.rstrip(" |·•,–—-/")
-    if name and _CJK_NAME.fullmatch(name):
-        return 0
     if name != head.rstrip() and looks_like_person(name):
         return 0
     m = _AFTER_DATE.match(text[date.end():])
@@ -420,13 +423,15 @@ def _end_signature(doc: Document, by_name: dict[str, Author]) -> None:
     if not kept:
         return
     after = [ln for ln in doc.lines[kept[-1].index + 1:] if not ln.is_blank][:END_AFTER]
-    tail = kept[-END_LINES:] + after
+    tail = kept[-END_LINES:] + after  # the kept lines first, then ``after``
     for k, line in enumerate(tail):
         nxt = tail[k + 1] if k + 1 < len(tail) else None
         text = line.text
         if nxt is not None and (_is_label(text) or _ENDS_WITH_BY.search(text)) and _is_name_alone(nxt.text):
             _add_byline(doc, nxt, by_name)
-        elif line in kept and len(text) <= END_ROLE_CHARS and is_byline(text):
+        elif k >= len(tail) - len(after):
+            continue  # past the article only a label and its name sign it; the rest is the site's
+        elif len(text) <= END_ROLE_CHARS and is_byline(text):
             _add_byline(doc, line, by_name)
         elif nxt is not None and _is_name_alone(text) and _introduces(text, nxt.text):
             _add_byline(doc, line, by_name)

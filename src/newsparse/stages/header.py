@@ -254,11 +254,40 @@ def _neighbours(doc: Document, line: Line) -> tuple[Line | None, Line | None]:
 
 
 def is_lone_name_byline(doc: Document, line: Line) -> bool:
-    """A name alone on a line that is not one item of a menu (its neighbours are not menu-like)."""
+    """A name alone on a line that is not one item of a menu (its neighbours are not menu-like).
+
+    A headline, dek or date beside the name is the header around a byline, never a menu's items.
+    """
     if not is_name_line(line.text):
         return False
     before, after = _neighbours(doc, line)
-    return not (_listy(before) and _listy(after))
+    return not (_menu_like(doc, before) and _menu_like(doc, after))
+
+
+MENU_ITEM_WORDS = 4  # "Mac mini", "Explore Wikis": what a menu entry next to a name-like one holds
+
+
+def _menu_like(doc: Document, line: Line | None) -> bool:
+    """A title-like line or a short entry of words that is no headline, dek, byline (or its bare
+    "By"), date or job title: the header around a byline holds those, a menu does not."""
+    if line is None or doc.labels[line.index] in ("headline", "dek", "byline", "dateline"):
+        return False
+    text = line.text
+    short = len(text.split()) <= MENU_ITEM_WORDS and not text.endswith((".", "!", "?", ":"))
+    if not (short or _listy(line)) or not any(ch.isalpha() for ch in text):
+        return False
+    return not (is_byline(text) or _is_bare_prefix(text) or bk.is_dateline(text) or _names_a_job(text))
+
+
+@cache
+def _job_words() -> frozenset[str]:
+    """Words of a job title ("reporter", "editor"): the ``@words:`` line of ``author_roles``."""
+    line = next((r for r in lexicon.words("author_roles") if r.startswith("@words:")), "@words:")
+    return frozenset(line.split(":", 1)[1].split())
+
+
+def _names_a_job(text: str) -> bool:
+    return not _job_words().isdisjoint(text.casefold().split())
 
 
 def _byline_prefix() -> rx.Pattern:
