@@ -14,7 +14,7 @@ from .. import lexicon, rx
 from ..document import Author, Document, Line
 from ..pipeline import stage
 from . import blocks as bk
-from .header import _NAME_START, _byline_prefix, _is_bare_prefix, is_byline, is_name_line, is_paragraph
+from .header import _NAME_START, _at_words, _byline_prefix, _is_bare_prefix, _job_words, is_byline, is_name_line, is_paragraph
 
 MAX_BYLINES = 3
 HEADER_BELOW = 14  # non-blank lines under the headline searched for a byline the header missed
@@ -29,11 +29,11 @@ HEADER_DATELINE_REACH = 8  # lines under the headline where a "Name - date" line
 AUTHOR_BOX_LINES = 10  # how far from the end of the kept text an author box may start
 MAX_NAME_WORDS = 5
 _CAMEL = rx.compile(r"^(?!Mc|Mac|O’|O'|De|Di|La|Le|Van|Von)\p{L}+\p{Ll}\p{Lu}")
-_ARTICLES = frozenset({"the", "a", "an", "der", "die", "das", "les", "los", "las", "il", "het", "een", "un", "une"})
+_ARTICLES = frozenset({"the", "a", "an", "der", "die", "das", "les", "los", "las", "el", "il", "het", "een", "un", "une"})
 
 # Where a byline stops being names: a separator, an e-mail or handle, a date label.
-_CUT = rx.compile(r"\s[|·•–—-]\s|\s?[|·•/／，、]\s?|@|＠|\s?[(（]|\s(?:on|in|at|um|à|for|für|pour|para|per|am|le|el|il|em|op)(?:\s|$)|\d")
-_SPLIT = rx.compile(r"\s?(?:,|;|&|\s(?:and|und|et|y|e|en|with|mit|avec|con|and the)\s)\s?", rx.I)
+_CUT = rx.compile(r"\s[|·•–—-]\s|\s?[|·•/／，、]\s?|\s[\p{Ll}\d][\w.+-]*@|@|＠|\s?[(（]|\s(?:on|in|at|um|à|for|für|pour|para|per|am|le|el|il|em|op)(?:\s|$)|\d")
+_SPLIT = rx.compile(r"\s?(?:,\s?(?:and|und|et|y|e|en|&)\s|,|;|&|\s(?:and|und|et|y|e|en|with|mit|avec|con|and the)\s)\s?", rx.I)
 _GLUED_ROLE = rx.compile(r"(?<=\p{Ll})(?=\p{Lu}\p{Ll}+(?:\s\p{L}+)?$)")
 
 
@@ -42,22 +42,10 @@ def _roles() -> tuple[str, ...]:
     return tuple(sorted((r for r in lexicon.words("author_roles") if not r.startswith("@")), key=len, reverse=True))
 
 
-def _at_line(name: str, key: str) -> frozenset[str]:
-    """The words of the ``@key:`` line of a lexicon (a short word list kept beside its phrases)."""
-    line = next((r for r in lexicon.words(name) if r.startswith(f"@{key}:")), f"@{key}:")
-    return frozenset(line.split(":", 1)[1].split())
-
-
-@cache
-def _role_words() -> frozenset[str]:
-    """Words that open a job title ("Senior", "Editor"): the ``@words:`` line of ``author_roles``."""
-    return _at_line("author_roles", "words")
-
-
 @cache
 def _desks() -> frozenset[str]:
     """Words that make a byline a group ("Metro Desk", "Reader Submissions"): ``@desks:``."""
-    return _at_line("author_roles", "desks")
+    return _at_words("author_roles", "desks")
 
 
 def cut_title_words(name: str) -> tuple[str, str | None]:
@@ -68,7 +56,7 @@ def cut_title_words(name: str) -> tuple[str, str | None]:
     """
     words = name.split()
     for k, word in enumerate(words):
-        if word.casefold() in _role_words():
+        if word.casefold() in _job_words():
             return " ".join(words[:k]), " ".join(words[k:]) or None
     return name, None
 
@@ -128,12 +116,14 @@ def clean_byline(text: str) -> str:
     if cut is not None:
         rest = rest[: cut.start()]
     glue = _GLUED.search(rest)
-    if glue is not None:
+    if glue is not None and glue.group(1).casefold() in _at_words("author_roles", "links") | _job_words():
         rest = rest[: glue.start()]  # "Ana RuizTwitterStaff Writer": a link or a role glued to the name
-    return rest.strip(" ,;:-–—|·•")
+    rest = rest.split("  ", 1)[0].strip(" ,;:-–—|·•")
+    last = rest.rsplit(" ", 1)[-1]
+    return rest[:-1] if rest.endswith(".") and len(last) > 3 else rest  # "Ana Ruiz." but "Tom Lee Jr."
 
 
-_GLUED = rx.compile(r"(?<=\p{Lu}\p{Ll}{4,})(?=\p{Lu})")
+_GLUED = rx.compile(r"(?<=\p{Lu}\p{Ll}{2,})(?=(\p{Lu}\p{Ll}+))")
 
 
 def looks_like_person(part: str) -> bool:
@@ -160,15 +150,20 @@ _SUFFIXES = frozenset({"ii", "iii", "iv", "jr", "jr.", "sr", "sr."})
 
 
 def _not_name_words(words: list[str]) -> bool:
-    """Words no person's name holds: a product code in capitals among cased words ("Watch SE"), an
+    """Words no person's name holds: a product code in capitals closing cased words ("Watch SE"), an
     organization word ("Project", "House"), a desk ("Submissions"), a date label first ("Published")."""
-    folded = [w.casefold().strip(",.") for w in words]
+    folded = [w.casefold().strip(",.:") for w in words]
     if folded[0] in lexicon.words("date_labels") or any(w in _desks() for w in folded):
         return True
     if any(w in lexicon.words("org_words") for w in folded):
         return True
-    shouting = [w.isupper() and len(w) > 1 and "." not in w and w.casefold() not in _SUFFIXES for w in words]
-    return any(shouting) and not all(shouting)
+    if any(w[:1].islower() and w.casefold() not in lexicon.words("name_particles") for w in words):
+        return True  # "Thema des Tages", "Posted under News": a phrase, not a name
+    if any(w.endswith(("'s", "’s")) for w in words):
+        return True  # "Today's Rundown": a possessive heads a title
+    last = words[-1]
+    code = last.isupper() and 1 < len(last) <= 3 and "." not in last and last.casefold() not in _SUFFIXES
+    return code and not all(w.isupper() for w in words)  # "Watch SE", not "Ana RUIZ" or "DJ Summers"
 
 
 def byline_names(text: str) -> list[tuple[str, int, str | None]]:
@@ -181,10 +176,13 @@ def byline_names(text: str) -> list[tuple[str, int, str | None]]:
     base = text.find(names) if names else -1
     if base < 0:
         return []
-    out = []
+    out: list[tuple[str, int, str | None]] = []
     pos = 0
+    after_role = False
     for part in _SPLIT.split(names):
         idx = names.find(part, pos)
+        if after_role and not _JOINED.search(names[pos:idx]):
+            break  # "Ana Ruiz, Staff Technologist, Civil Rights Union": the role's employer, no one new
         pos = idx + len(part)
         part = _strip_agency(part)
         name, role = (part.strip(), None) if part.strip().casefold() in _roles() else strip_role(part.strip())
@@ -193,13 +191,15 @@ def byline_names(text: str) -> list[tuple[str, int, str | None]]:
             if title is not None and title.casefold() in _desks():
                 continue  # "Smart Shopping Team", "Metro Desk": a group, not a person
             role = " ".join(filter(None, (title, role))) or None
-        if name.casefold() in _roles() and out:  # "Jane Doe, Staff Writer": the role of the name before
-            out[-1] = (out[-1][0], out[-1][1], out[-1][2] or name)
+        if (name.casefold() in _roles() or (not name and role)) and out:  # "Jane Doe, Staff Writer"
+            out[-1] = (out[-1][0], out[-1][1], out[-1][2] or name or role)  # the role of the name before
+            after_role = True
         elif looks_like_person(name):
             out.append((name, base + idx + (len(part) - len(part.lstrip())), role))
     return out + _names_with(text, base + len(names)) if out else out
 
 
+_JOINED = rx.compile(r"\s(?:and|und|et|y|e|en|with|mit|avec|con)\s|&", rx.I)
 _WITH = rx.compile(r"\((?:with|avec|mit|con|com|met)\s(?P<names>[^()]{3,120})\)", rx.I)
 
 
@@ -264,8 +264,8 @@ _LEADING_NAME = rx.compile(r"\p{Lu}[\p{L}'’.-]+(?:\s\p{Lu}[\p{L}'’.-]+){1,3}
 
 
 _INLINE_BY = rx.compile(r"(?<=[\s|·•])(?i:by|von|par|por)\s(?=\p{Lu})|(?i:edited|written|reported)\sby\s(?=\p{Lu})")
-# "Medical Daily 9/21/2016 Ana Ruiz", "18/03/2019 | Ana Ruiz": a name after the date that ends a line.
-_AFTER_DATE = rx.compile(r"^[\s|·•,–—-]*(?P<name>[^\d|·•]{4,60})$")
+# "18/03/2019 | Ana Ruiz": a name after the date and a separator, closing the line.
+_AFTER_DATE = rx.compile(r"^\s?[|·•,–—-]+\s?(?P<name>[^\d|·•]{4,60})$")
 # "Ana Ruiz • 8h", "Ana Ruiz · 3 hours ago": a name, then how long ago it was posted.
 _AGO = rx.compile(r"^\s?[|·•–—-]\s?\d{1,2}\s?(?:h|m|d|min|mins|hrs?|hours?|minutes?|days?)\b", rx.I)
 _CJK_NAME = rx.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}ー]{2,6}")
@@ -296,10 +296,11 @@ def _header_window(doc: Document) -> list[Line]:
             return []
         top = body[0] - 1
     para = _first_paragraph(doc, top + 1)
+    own = [doc.lines[top]] if headline and _inline_by(doc.lines[top].text) is not None else []
     below = [ln for ln in doc.lines[top + 1:para] if not ln.is_blank][:HEADER_BELOW]
     below += [ln for ln in doc.lines[para:para + 2 * BODY_TOP] if not ln.is_blank][:BODY_TOP]
     above = [ln for ln in reversed(doc.lines[:top + (0 if headline else 1)]) if not ln.is_blank]
-    return below + above[: HEADER_ABOVE if headline else NO_HEADLINE_ABOVE]
+    return own + below + above[: HEADER_ABOVE if headline else NO_HEADLINE_ABOVE]
 
 
 def _byline_in(doc: Document, line: Line) -> int | None:
@@ -317,9 +318,9 @@ def _byline_in(doc: Document, line: Line) -> int | None:
         return 0
     if is_paragraph(line):
         return None
-    m = _INLINE_BY.search(text)
-    if m is not None and (m.group().count(" ") > 1 or _dated_or_split(text[: m.start()])):
-        return m.start()
+    inline = _inline_by(text)
+    if inline is not None:
+        return inline
     cjk = _cjk_label().search(text)
     if cjk is not None:
         return cjk.start()
@@ -329,6 +330,15 @@ def _byline_in(doc: Document, line: Line) -> int | None:
     if date is not None:
         return _name_around_date(text, date)
     return 0 if _named_with_tail(text) else None
+
+
+def _inline_by(text: str) -> int | None:
+    """Where a "by" inside a dateline starts: "March 3, 2024 by Ana Ruiz", "Le Monde | Par Luc
+    Martin", "Metro Edited by Ana Ruiz" (a two-word prefix needs no date before it)."""
+    m = _INLINE_BY.search(text)
+    if m is not None and (m.group().count(" ") > 1 or _dated_or_split(text[: m.start()])):
+        return m.start()
+    return None
 
 
 def _dated_or_split(head: str) -> bool:
@@ -364,7 +374,7 @@ _NAME_THEN_AGO = rx.compile(
 def _named_with_tail(text: str) -> bool:
     """``Ana Ruiz@anaruiz``, ``Ana Ruiz • 8h``: a name glued to a handle or followed by an age."""
     at = text.find("@")
-    if at > 0 and looks_like_person(text[:at].strip()) and " " not in text[at:].strip():
+    if at > 0 and text[at - 1].isalpha() and looks_like_person(text[:at].strip()) and " " not in text[at:].strip():
         return True
     m = _NAME_THEN_AGO.match(text)
     return m is not None and looks_like_person(m.group("name").strip())
@@ -433,9 +443,9 @@ def _end_signature(doc: Document, by_name: dict[str, Author]) -> None:
             continue  # past the article only a label and its name sign it; the rest is the site's
         elif len(text) <= END_ROLE_CHARS and is_byline(text):
             _add_byline(doc, line, by_name)
-        elif nxt is not None and _is_name_alone(text) and _introduces(text, nxt.text):
+        elif nxt is not None and is_name_line(text) and _introduces(text, nxt.text):
             _add_byline(doc, line, by_name)
-        elif (bio := _BIO.match(text)) is not None and _role_words() & set(text[: bio.end() + 60].casefold().split()):
+        elif (bio := _BIO.match(text)) is not None and _job_words() & set(text[: bio.end() + 60].casefold().split()):
             _add_byline(doc, line, by_name, 0, bio.end("name"))
         if by_name:
             return
@@ -447,10 +457,10 @@ _BIO = rx.compile(r"(?P<name>\p{Lu}[\p{L}'’.-]+(?:\s\p{Lu}[\p{L}'’.-]+){1,3}
 
 def _introduces(name: str, nxt: str) -> bool:
     """The line under a name is its bio (it opens with the name) or a short job title."""
-    if nxt.startswith(name) and len(nxt) > len(name):
-        return True
+    if nxt.startswith(name + " ") and nxt[len(name) + 1:][:1].islower():
+        return True  # "Ana Ruiz covers the city hall …"
     words = set(nxt.casefold().split())
-    return len(nxt) <= END_ROLE_CHARS and not nxt.endswith(".") and bool(words & _role_words()) and nxt[:1].isupper()
+    return len(nxt) <= END_ROLE_CHARS and not nxt.endswith(".") and bool(words & _job_words()) and nxt[:1].isupper()
 
 
 def _one_cluster(doc: Document, bylines: list[Line]) -> list[Line]:

@@ -254,36 +254,75 @@ def _neighbours(doc: Document, line: Line) -> tuple[Line | None, Line | None]:
 
 
 def is_lone_name_byline(doc: Document, line: Line) -> bool:
-    """A name alone on a line that is not one item of a menu (its neighbours are not menu-like).
+    """A name alone on a line with the header of an article around it, not one item of a menu.
 
-    A headline, dek or date beside the name is the header around a byline, never a menu's items.
+    A date, a "By" above, a job title, a counter or a "Follow" button beside the name is the
+    byline's company; a short menu entry beside it ("Mac mini", "Sign Out") makes it a menu item.
     """
     if not is_name_line(line.text):
         return False
     before, after = _neighbours(doc, line)
-    return not (_menu_like(doc, before) and _menu_like(doc, after))
+    if _supports_name(doc, before, above=True) or _supports_name(doc, after, above=False):
+        return True
+    if _is_title(doc, before) or _is_title(doc, after):  # under the headline: not among teaser titles
+        return not (_listy(before) and _listy(after))
+    return not (_menu_like(doc, before) or _menu_like(doc, after))
+
+
+def _is_title(doc: Document, line: Line | None) -> bool:
+    return line is not None and doc.labels[line.index] in ("headline", "dek")
 
 
 MENU_ITEM_WORDS = 4  # "Mac mini", "Explore Wikis": what a menu entry next to a name-like one holds
 
 
+def _supports_name(doc: Document, line: Line | None, *, above: bool) -> bool:
+    """A line that sits beside bylines: a date, a counter or an age, a byline, "By" above, a job
+    title, a weekday, an agency, a "Follow" button."""
+    if line is None:
+        return False
+    text = line.text
+    if doc.labels[line.index] in ("byline", "dateline") or bk.is_dateline(text) or _names_a_job(text):
+        return True
+    if bk.has_digit(text) and len(text.split()) <= MENU_ITEM_WORDS and text.lower() == text:
+        return True  # "4 min read", "36", "2 hours ago": a counter or an age beside the name
+    if text.casefold() in _weekdays() or text.casefold() in lexicon.words("news_agencies"):
+        return True  # "Monday" above the date, "Reuters" under the name
+    return (above and _is_bare_prefix(text)) or text.strip("+ ").casefold() in _profile_words()
+
+
 def _menu_like(doc: Document, line: Line | None) -> bool:
-    """A title-like line or a short entry of words that is no headline, dek, byline (or its bare
-    "By"), date or job title: the header around a byline holds those, a menu does not."""
-    if line is None or doc.labels[line.index] in ("headline", "dek", "byline", "dateline"):
+    """A title-like line or a short entry of words that is no headline, dek, caption, byline or date."""
+    if line is None or doc.labels[line.index] in ("headline", "dek", "byline", "dateline", "caption"):
         return False
     text = line.text
     short = len(text.split()) <= MENU_ITEM_WORDS and not text.endswith((".", "!", "?", ":"))
     if not (short or _listy(line)) or not any(ch.isalpha() for ch in text):
         return False
-    return not (is_byline(text) or _is_bare_prefix(text) or bk.is_dateline(text) or _names_a_job(text))
+    return not (is_byline(text) or _is_bare_prefix(text) or bk.is_dateline(text))
+
+
+def _at_words(name: str, key: str) -> frozenset[str]:
+    """The words of the ``@key:`` line of a lexicon (a short word list kept beside its phrases)."""
+    line = next((r for r in lexicon.words(name) if r.startswith(f"@{key}:")), f"@{key}:")
+    return frozenset(line.split(":", 1)[1].split())
+
+
+@cache
+def _weekdays() -> frozenset[str]:
+    return frozenset(day for table in lexicon.table("weekdays").values() for day in table)
 
 
 @cache
 def _job_words() -> frozenset[str]:
     """Words of a job title ("reporter", "editor"): the ``@words:`` line of ``author_roles``."""
-    line = next((r for r in lexicon.words("author_roles") if r.startswith("@words:")), "@words:")
-    return frozenset(line.split(":", 1)[1].split())
+    return _at_words("author_roles", "words")
+
+
+@cache
+def _profile_words() -> frozenset[str]:
+    """An author's profile buttons ("Follow"): the ``@profile:`` line of ``author_roles``."""
+    return _at_words("author_roles", "profile")
 
 
 def _names_a_job(text: str) -> bool:
