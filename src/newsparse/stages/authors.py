@@ -32,7 +32,7 @@ _CAMEL = rx.compile(r"^(?!Mc|Mac|O’|O'|De|Di|La|Le|Van|Von)\p{L}+\p{Ll}\p{Lu}"
 _ARTICLES = frozenset({"the", "a", "an", "der", "die", "das", "les", "los", "las", "el", "il", "het", "een", "un", "une"})
 
 # Where a byline stops being names: a separator, an e-mail or handle, a date label.
-_CUT = rx.compile(r"\s[|·•–—-]\s|\s?[|·•/／，、]\s?|\s[\p{Ll}\d][\w.+-]*@|@|＠|\s?[(（]|\s(?:on|in|at|um|à|for|für|pour|para|per|am|le|el|il|em|op)(?:\s|$)|\d")
+_CUT = rx.compile(r"\s[|·•–—-]\s|\s?[|·•/／，、]\s?|\s[\p{Ll}\d][\w.+-]*@|@|＠|\s?[(（]|\s(?:on|in|at|under|um|à|for|für|pour|para|per|am|le|el|il|em|op)(?:\s|$)|\d")
 _SPLIT = rx.compile(r"\s?(?:,\s?(?:and|und|et|y|e|en|&)\s|,|;|&|\s(?:and|und|et|y|e|en|with|mit|avec|con|and the)\s)\s?", rx.I)
 _GLUED_ROLE = rx.compile(r"(?<=\p{Ll})(?=\p{Lu}\p{Ll}+(?:\s\p{L}+)?$)")
 
@@ -381,12 +381,19 @@ def _named_with_tail(text: str) -> bool:
 
 
 @cache
+def _cjk_labels() -> frozenset[str]:
+    """CJK byline labels ("文", "作者", "記者"): the ``@cjk:`` line of ``byline_prefixes``."""
+    return _at_words("byline_prefixes", "cjk")
+
+
+@cache
 def _cjk_label() -> rx.Pattern:
-    """A CJK byline label ("文：", "作者：", "記者 ") followed by the name: the ``@cjk:`` line of
-    ``byline_prefixes``."""
-    line = next((w for w in lexicon.entries("byline_prefixes") if w.startswith("@cjk:")), "@cjk:")
-    words = lexicon.alternation(line.split(":", 1)[1].split())
-    return rx.compile(rf"(?:{words})(?:\s?[：:●■/／]\s?|\s)(?=[\p{{L}}])")
+    """A CJK byline label and what parts it from the name: "文● ", "作者：", "投稿者 " at the start
+    (or after a separator), a label with a colon anywhere ("…来源：某网作者：李明")."""
+    words = lexicon.alternation(_cjk_labels())
+    return rx.compile(
+        rf"(?:^|(?<=[\s|·•]))(?:{words})(?:\s?[：:●■/／]\s?|\s)(?=\p{{L}})|(?:{words})\s?[：:]\s?(?=\p{{L}})"
+    )
 
 
 def _scan_header(doc: Document, by_name: dict[str, Author]) -> None:
@@ -410,7 +417,7 @@ def _scan_header(doc: Document, by_name: dict[str, Author]) -> None:
 
 def _is_label(text: str) -> bool:
     """A byline label alone on its line: ``By``, ``Written by``, ``作者：``."""
-    return _is_bare_prefix(text) or (len(text) <= 6 and _cjk_label().match(text + " ") is not None and _cjk_label().match(text + " ").end() >= len(text))
+    return _is_bare_prefix(text) or text.rstrip(" :：●■/／") in _cjk_labels()
 
 
 def _add_labelled(doc: Document, lines: list[Line], by_name: dict[str, Author]) -> None:
