@@ -215,3 +215,26 @@ def test_text_prefix_needs_its_colon() -> None:
 def test_a_second_by_line_past_a_title_signs_another_story() -> None:
     text = f"{HEADLINE}\nBy Ana Ruiz\nInterview\nThe ferry returns to the harbor next spring\nBy Tom Lee\n\n{BODY}"
     assert names(text) == ["Ana Ruiz"]
+
+
+def test_signature_far_above_the_related_stories() -> None:
+    related = "\n\n".join(f"Harbor Story Number {k}\n\nJo Park" for k in range(12))
+    bio = "Ana Ruiz is a staff writer covering the harbor and the city's ferries."
+    assert names(f"{HEADLINE}\n\n{BODY}\n\n{bio}\n\n{related}") == ["Ana Ruiz"]
+
+
+def test_written_on_date_by_then_the_name() -> None:
+    assert names(f"{HEADLINE}\n\n{BODY}\n\nWritten on Feb 24 by\nAna Ruiz\nFollow") == ["Ana Ruiz"]
+
+
+def test_name_beside_a_time_or_a_read_counter() -> None:
+    assert names(f"{HEADLINE}\nToday 9:44\nAna Ruiz\nFacebookTwitter\n\n{BODY}") == ["Ana Ruiz"]
+    assert names(f"{HEADLINE}\nSome dek line here\nAna Ruiz\n4 Min Read\n\n{BODY}") == ["Ana Ruiz"]
+
+
+def test_more_names_that_are_no_people() -> None:
+    from newsparse.stages.authors import looks_like_person
+    for phrase in ("Our Programs", "Alle Artikel", "RUIN. WAHRE LIEBE"):
+        assert not looks_like_person(phrase), phrase
+    for name in ("T.C. Lee", "St. John Ruiz", "Prof. Ana Ruiz"):
+        assert looks_like_person(name), name

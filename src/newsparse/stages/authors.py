@@ -23,7 +23,8 @@ HEADER_ABOVE = 4  # and lines above the headline (a name over the title)
 NO_HEADLINE_ABOVE = 12  # lines above the first paragraph searched when there is no headline
 INLINE_MAX_CHARS = 200  # a header line longer than this is prose, unless it opens with "By"
 END_LINES = 16  # last lines of the kept text where an article is signed when its header is not
-END_AFTER = 8  # lines after the kept text where an author box ("Written by" / name) may sit
+END_AFTER = 15  # lines after the kept text where an author box ("Written by" / name) may sit
+END_BIO_LINES = 50  # last kept lines where a bio sentence ("Ana Ruiz is a staff writer …") signs it
 END_ROLE_CHARS = 80
 HEADER_DATELINE_REACH = 8  # lines under the headline where a "Name - date" line still counts
 AUTHOR_BOX_LINES = 10  # how far from the end of the kept text an author box may start
@@ -40,6 +41,12 @@ _GLUED_ROLE = rx.compile(r"(?<=\p{Ll})(?=\p{Lu}\p{Ll}+(?:\s\p{L}+)?$)")
 @cache
 def _roles() -> tuple[str, ...]:
     return tuple(sorted((r for r in lexicon.words("author_roles") if not r.startswith("@")), key=len, reverse=True))
+
+
+@cache
+def _not_first() -> frozenset[str]:
+    """Words that never open a name ("Our Programs", "Alle Artikel"): ``@not_first:``."""
+    return _at_words("author_roles", "not_first")
 
 
 @cache
@@ -153,8 +160,10 @@ def _not_name_words(words: list[str]) -> bool:
     """Words no person's name holds: a product code in capitals closing cased words ("Watch SE"), an
     organization word ("Project", "House"), a desk ("Submissions"), a date label first ("Published")."""
     folded = [w.casefold().strip(",.:") for w in words]
-    if folded[0] in lexicon.words("date_labels") or any(w in _desks() for w in folded):
+    if folded[0] in lexicon.words("date_labels") or folded[0] in _not_first() or any(w in _desks() for w in folded):
         return True
+    if any(w.endswith(".") and w[:-1].isalpha() and len(w) > 4 and w.casefold() not in lexicon.words("titles") for w in words[:-1]):
+        return True  # "RUIN. WAHRE LIEBE": sentences, not a name ("St. Clair" keeps its short abbreviation)
     if any(w in lexicon.words("org_words") for w in folded):
         return True
     if any(w[:1].islower() and w.casefold() not in lexicon.words("name_particles") for w in words):
@@ -435,8 +444,9 @@ def _is_name_alone(text: str) -> bool:
 def _end_signature(doc: Document, by_name: dict[str, Author]) -> None:
     """No byline in the header: an article signed at its end. A label then the name ("Written by" /
     "Ana Ruiz", "Text: Ana Ruiz"), or an author box: the name, then a line that opens with that name
-    (the bio) or names a job ("Staff Writer"), or a bio sentence alone ("Ana Ruiz is a reporter …")."""
-    kept = [ln for ln in doc.lines if not ln.is_blank and doc.labels[ln.index] in ("body", None)]
+    (the bio) or names a job ("Staff Writer"), or a bio sentence alone ("Ana Ruiz is a reporter …"),
+    which may sit higher, above the related stories that a page keeps beside the article."""
+    kept = [ln for ln in doc.lines if not ln.is_blank and doc.labels[ln.index] in ("body", None, "dateline")]
     if not kept:
         return
     after = [ln for ln in doc.lines[kept[-1].index + 1:] if not ln.is_blank][:END_AFTER]
@@ -452,9 +462,12 @@ def _end_signature(doc: Document, by_name: dict[str, Author]) -> None:
             _add_byline(doc, line, by_name)
         elif nxt is not None and is_name_line(text) and _introduces(text, nxt.text):
             _add_byline(doc, line, by_name)
-        elif (bio := _BIO.match(text)) is not None and _job_words() & set(text[: bio.end() + 60].casefold().split()):
-            _add_byline(doc, line, by_name, 0, bio.end("name"))
         if by_name:
+            return
+    for line in kept[-END_BIO_LINES:]:
+        bio = _BIO.match(line.text)
+        if bio is not None and _job_words() & set(line.text[: bio.end() + 60].casefold().split()):
+            _add_byline(doc, line, by_name, 0, bio.end("name"))
             return
 
 

@@ -274,6 +274,19 @@ def _is_title(doc: Document, line: Line | None) -> bool:
 
 
 MENU_ITEM_WORDS = 4  # "Mac mini", "Explore Wikis": what a menu entry next to a name-like one holds
+DATED_SUPPORT_CHARS = 80
+_CLOCK = rx.compile(r"\b\d{1,2}:\d{2}")
+
+
+def _counts_or_clocks(text: str) -> bool:
+    """"4 Min Read", "36", "2 hours ago", "Today 9:44": a counter, an age or a time (not "40 Under 40").
+
+    >>> _counts_or_clocks("4 Min Read"), _counts_or_clocks("Today 9:44"), _counts_or_clocks("40 Under 40")
+    (True, True, False)
+    """
+    if text.lower() == text or _CLOCK.search(text):
+        return True
+    return text[0].isdigit() and not text[-1].isdigit()
 
 
 def _supports_name(doc: Document, line: Line | None, *, above: bool) -> bool:
@@ -284,8 +297,10 @@ def _supports_name(doc: Document, line: Line | None, *, above: bool) -> bool:
     text = line.text
     if doc.labels[line.index] in ("byline", "dateline") or bk.is_dateline(text) or _names_a_job(text):
         return True
-    if bk.has_digit(text) and len(text.split()) <= MENU_ITEM_WORDS and text.lower() == text:
-        return True  # "4 min read", "36", "2 hours ago": a counter or an age beside the name
+    if bk.has_digit(text) and len(text.split()) <= MENU_ITEM_WORDS and _counts_or_clocks(text):
+        return True
+    if len(text) <= DATED_SUPPORT_CHARS and bk.find_date(text) is not None:
+        return True
     if text.casefold() in _weekdays() or text.casefold() in lexicon.words("news_agencies"):
         return True  # "Monday" above the date, "Reuters" under the name
     return (above and _is_bare_prefix(text)) or text.strip("+ ").casefold() in _profile_words()
