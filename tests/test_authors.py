@@ -238,3 +238,13 @@ def test_more_names_that_are_no_people() -> None:
         assert not looks_like_person(phrase), phrase
     for name in ("T.C. Lee", "St. John Ruiz", "Prof. Ana Ruiz"):
         assert looks_like_person(name), name
+
+
+def test_job_title_then_name_then_bio_at_the_end() -> None:
+    box = "Senior Editor\nAna Ruiz (anaruiz)\nAna has edited the city pages since 2010 and writes about the harbor."
+    assert names(f"{HEADLINE}\n\n{BODY}\n\n{box}") == ["Ana Ruiz"]
+
+
+def test_bio_sentence_with_a_handle_beats_a_video_title() -> None:
+    end = "Ana Ruiz (@anaruiz) is a contributing writer at the paper.\nContributing Writer\nFeatured Video\nA Short Film About the Harbor"
+    assert names(f"{HEADLINE}\n\n{BODY}\n\n{end}") == ["Ana Ruiz"]

@@ -22,10 +22,11 @@ BODY_TOP = 3  # and lines of the body's top, where some layouts put it
 HEADER_ABOVE = 4  # and lines above the headline (a name over the title)
 NO_HEADLINE_ABOVE = 12  # lines above the first paragraph searched when there is no headline
 INLINE_MAX_CHARS = 200  # a header line longer than this is prose, unless it opens with "By"
-END_LINES = 16  # last lines of the kept text where an article is signed when its header is not
+END_LINES = 25  # last lines of the kept text where an article is signed when its header is not
 END_AFTER = 15  # lines after the kept text where an author box ("Written by" / name) may sit
 END_BIO_LINES = 50  # last kept lines where a bio sentence ("Ana Ruiz is a staff writer …") signs it
 END_ROLE_CHARS = 80
+BIO_MIN_CHARS = 30
 HEADER_DATELINE_REACH = 8  # lines under the headline where a "Name - date" line still counts
 AUTHOR_BOX_LINES = 10  # how far from the end of the kept text an author box may start
 MAX_NAME_WORDS = 5
@@ -469,18 +470,37 @@ def _end_signature(doc: Document, by_name: dict[str, Author]) -> None:
         if bio is not None and _job_words() & set(line.text[: bio.end() + 60].casefold().split()):
             _add_byline(doc, line, by_name, 0, bio.end("name"))
             return
+    for line, nxt, bio in zip(tail, tail[1:], tail[2:]):  # the weakest: a job title, the name, a bio
+        if line in kept and _is_job_line(line.text) and is_name_line(_HANDLE_AFTER.sub("", nxt.text)) and _is_bio(bio.text):
+            _add_byline(doc, nxt, by_name)
+            return
+
+
+def _is_bio(text: str) -> bool:
+    """A sentence or two about the author: long enough, ending like prose (any script)."""
+    return len(text) >= BIO_MIN_CHARS and text.rstrip().endswith((".", "。", "!", "）", ")"))
 
 
 _ENDS_WITH_BY = rx.compile(r"\s(?i:by|von|par|por)$")
-_BIO = rx.compile(r"(?P<name>\p{Lu}[\p{L}'’.-]+(?:\s\p{Lu}[\p{L}'’.-]+){1,3})\s(?:is|was)\s(?:a|an|the)\s")
+_BIO = rx.compile(
+    r"(?P<name>\p{Lu}[\p{L}'’.-]+(?:\s\p{Lu}[\p{L}'’.-]+){1,3})(?:\s\(@?\w{2,30}\))?\s(?:is|was)\s(?:a|an|the)\s"
+)
 
 
 def _introduces(name: str, nxt: str) -> bool:
     """The line under a name is its bio (it opens with the name) or a short job title."""
     if nxt.startswith(name + " ") and nxt[len(name) + 1:][:1].islower():
         return True  # "Ana Ruiz covers the city hall …"
-    words = set(nxt.casefold().split())
-    return len(nxt) <= END_ROLE_CHARS and not nxt.endswith(".") and bool(words & _job_words()) and nxt[:1].isupper()
+    return _is_job_line(nxt)
+
+
+def _is_job_line(text: str) -> bool:
+    """A short capitalised line naming a job ("Senior Editor", "Journaliste au Monde")."""
+    words = set(text.casefold().split())
+    return len(text) <= END_ROLE_CHARS and not text.endswith(".") and bool(words & _job_words()) and text[:1].isupper()
+
+
+_HANDLE_AFTER = rx.compile(r"\s?[(（]@?[\w.]{2,30}[)）]$")  # "Ana Ruiz (anaruiz)": the handle after a name
 
 
 def _one_cluster(doc: Document, bylines: list[Line]) -> list[Line]:
