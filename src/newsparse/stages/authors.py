@@ -4,17 +4,33 @@ A byline carries more than names: a prefix ("By", "Von"), a date, a job title, a
 the site or the agency ("| Reuters", ", CNN"). Only the people are authors; an agency is kept as the
 author's ``organization``, never as a person. An author box repeats the byline's name, then gives a
 role and a bio; it is the same person, so it adds to that author rather than creating another.
+
+Many pages put the byline where the header stage does not look for one: inside a dateline ("May 3,
+2024 by Ana Ruiz"), beside a date or a handle ("18/03/2024 | Ana Ruiz", "Ana Ruiz • 8h"), under a
+CJK label ("文：", "記者"), or only at the end ("Written by" / "Ana Ruiz", "Ana Ruiz is a staff
+writer …"). Names alone are the weakest cue: a menu is made of capitalised words too, so a name
+needs the company of a header (a date, a "By", a job title) and words that can be a name.
 """
 
 from __future__ import annotations
 
 from functools import cache
+from itertools import pairwise
 
 from .. import lexicon, rx
 from ..document import Author, Document, Line
 from ..pipeline import stage
 from . import blocks as bk
-from .header import _NAME_START, _at_words, _byline_prefix, _is_bare_prefix, _job_words, is_byline, is_name_line, is_paragraph
+from .header import (
+    _NAME_START,
+    _at_words,
+    _byline_prefix,
+    _is_bare_prefix,
+    _job_words,
+    is_byline,
+    is_name_line,
+    is_paragraph,
+)
 
 MAX_BYLINES = 3
 HEADER_BELOW = 14  # non-blank lines under the headline searched for a byline the header missed
@@ -36,7 +52,6 @@ _ARTICLES = frozenset({"the", "a", "an", "der", "die", "das", "les", "los", "las
 # Where a byline stops being names: a separator, an e-mail or handle, a date label.
 _CUT = rx.compile(r"\s[|·•–—-]\s|\s?[|·•/／，、]\s?|\s[\p{Ll}\d][\w.+-]*@|@|＠|\s?[(（]|\s(?:on|in|at|under|um|à|for|für|pour|para|per|am|le|el|il|em|op)(?:\s|$)|\d")
 _SPLIT = rx.compile(r"\s?(?:,\s?(?:and|und|et|y|e|en|&)\s|,|;|&|\s(?:and|und|et|y|e|en|with|mit|avec|con|and the)\s)\s?", rx.I)
-_GLUED_ROLE = rx.compile(r"(?<=\p{Ll})(?=\p{Lu}\p{Ll}+(?:\s\p{L}+)?$)")
 
 
 @cache
@@ -124,7 +139,7 @@ def clean_byline(text: str) -> str:
     if cut is not None:
         rest = rest[: cut.start()]
     glue = _GLUED.search(rest)
-    if glue is not None and glue.group(1).casefold() in _at_words("author_roles", "links") | _job_words():
+    if glue is not None and glue.group(1).casefold() in _glued_words():
         rest = rest[: glue.start()]  # "Ana RuizTwitterStaff Writer": a link or a role glued to the name
     rest = rest.split("  ", 1)[0].strip(" ,;:-–—|·•")
     last = rest.rsplit(" ", 1)[-1]
@@ -132,6 +147,12 @@ def clean_byline(text: str) -> str:
 
 
 _GLUED = rx.compile(r"(?<=\p{Lu}\p{Ll}{2,})(?=(\p{Lu}\p{Ll}+))")
+
+
+@cache
+def _glued_words() -> frozenset[str]:
+    """What markup glues to a name: a link ("Twitter", "Email": ``@links:``) or a job word."""
+    return _at_words("author_roles", "links") | _job_words()
 
 
 def looks_like_person(part: str) -> bool:
@@ -163,8 +184,8 @@ def _not_name_words(words: list[str]) -> bool:
     folded = [w.casefold().strip(",.:") for w in words]
     if folded[0] in lexicon.words("date_labels") or folded[0] in _not_first() or any(w in _desks() for w in folded):
         return True
-    if any(w.endswith(".") and w[:-1].isalpha() and len(w) > 4 and w.casefold() not in lexicon.words("titles") for w in words[:-1]):
-        return True  # "RUIN. WAHRE LIEBE": sentences, not a name ("St. Clair" keeps its short abbreviation)
+    if any(_ends_a_sentence(w) for w in words[:-1]):
+        return True  # "RUIN. WAHRE LIEBE": sentences, not a name
     if any(w in lexicon.words("org_words") for w in folded):
         return True
     if any(w[:1].islower() and w.casefold() not in lexicon.words("name_particles") for w in words):
@@ -174,6 +195,11 @@ def _not_name_words(words: list[str]) -> bool:
     last = words[-1]
     code = last.isupper() and 1 < len(last) <= 3 and "." not in last and last.casefold() not in _SUFFIXES
     return code and not all(w.isupper() for w in words)  # "Watch SE", not "Ana RUIZ" or "DJ Summers"
+
+
+def _ends_a_sentence(word: str) -> bool:
+    """A word and a full stop, not an initial, an abbreviation ("St.") or a title ("Prof.")."""
+    return word.endswith(".") and word[:-1].isalpha() and len(word) > 4 and word.casefold() not in lexicon.words("titles")
 
 
 def byline_names(text: str) -> list[tuple[str, int, str | None]]:
@@ -276,8 +302,6 @@ _LEADING_NAME = rx.compile(r"\p{Lu}[\p{L}'’.-]+(?:\s\p{Lu}[\p{L}'’.-]+){1,3}
 _INLINE_BY = rx.compile(r"(?<=[\s|·•])(?i:by|von|par|por)\s(?=\p{Lu})|(?i:edited|written|reported)\sby\s(?=\p{Lu})")
 # "18/03/2019 | Ana Ruiz": a name after the date and a separator, closing the line.
 _AFTER_DATE = rx.compile(r"^\s?[|·•,–—-]+\s?(?P<name>[^\d|·•]{4,60})$")
-# "Ana Ruiz • 8h", "Ana Ruiz · 3 hours ago": a name, then how long ago it was posted.
-_AGO = rx.compile(r"^\s?[|·•–—-]\s?\d{1,2}\s?(?:h|m|d|min|mins|hrs?|hours?|minutes?|days?)\b", rx.I)
 _CJK_NAME = rx.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}ー]{2,6}")
 _CJK_NAME_DATE = rx.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}ー]{2,6}(?=\d{4}\s?[年/.-])")  # "李明2017-03-01"
 
@@ -324,7 +348,7 @@ def _byline_in(doc: Document, line: Line) -> int | None:
     text = line.text
     if len(text) > INLINE_MAX_CHARS and not _byline_prefix().match(text):
         return None
-    if is_byline(text) or (_byline_prefix().match(text) and _NAME_START.match(text, _byline_prefix().match(text).end()) is not None):
+    if is_byline(text) or _opens_with_by(text):
         return 0
     if is_paragraph(line):
         return None
@@ -340,6 +364,12 @@ def _byline_in(doc: Document, line: Line) -> int | None:
     if date is not None:
         return _name_around_date(text, date)
     return 0 if _named_with_tail(text) else None
+
+
+def _opens_with_by(text: str) -> bool:
+    """``By Ana Ruiz, a deputy editor …``: a "By" line too long for :func:`.header.is_byline`."""
+    m = _byline_prefix().match(text)
+    return m is not None and _NAME_START.match(text, m.end()) is not None
 
 
 def _inline_by(text: str) -> int | None:
@@ -359,9 +389,10 @@ def _dated_or_split(head: str) -> bool:
 
 
 def _name_around_date(text: str, date: rx.regex.Match) -> int | None:
-    """A name set off before a date ("Ana Ruiz - May 3", "松村太郎2019年4月13日"), a name closing
-    the line after it ("Daily Post 9/21/2016 Ana Ruiz"), or a name before a separator that a date
-    follows ("Ana Ruiz / Wire / Updated: May 3")."""
+    """A name set off before a date ("Ana Ruiz - May 3"), a name closing the line after the date
+    and a separator ("18/03/2024 | Ana Ruiz"), or a name before a separator that a date follows
+    ("Ana Ruiz / Wire / Updated: May 3"). A name glued to the date with no separator is too often
+    a section ("Politik 03.05.2024", "2024-04-26 Deutsche Sprache") to count."""
     head = text[: date.start()]
     name = head.rstrip(" |·•,–—-/")
     if name != head.rstrip() and looks_like_person(name):
@@ -432,14 +463,14 @@ def _is_label(text: str) -> bool:
 
 def _add_labelled(doc: Document, lines: list[Line], by_name: dict[str, Author]) -> None:
     """Label, name, label, name: each label's name is the line after it."""
-    for label, name in zip(lines, lines[1:]):
+    for label, name in pairwise(lines):
         if _is_label(label.text) and not _is_label(name.text) and _is_name_alone(name.text):
             _add_byline(doc, name, by_name)
 
 
 def _is_name_alone(text: str) -> bool:
     """A Latin name or a short run of CJK characters (one space allowed: "中村 真子")."""
-    return is_name_line(text) or _CJK_NAME.fullmatch(text.replace(" ", "")) is not None and text.count(" ") <= 1
+    return is_name_line(text) or (_CJK_NAME.fullmatch(text.replace(" ", "")) is not None and text.count(" ") <= 1)
 
 
 def _end_signature(doc: Document, by_name: dict[str, Author]) -> None:
@@ -452,6 +483,7 @@ def _end_signature(doc: Document, by_name: dict[str, Author]) -> None:
         return
     after = [ln for ln in doc.lines[kept[-1].index + 1:] if not ln.is_blank][:END_AFTER]
     tail = kept[-END_LINES:] + after  # the kept lines first, then ``after``
+    inside = {ln.index for ln in kept}
     for k, line in enumerate(tail):
         nxt = tail[k + 1] if k + 1 < len(tail) else None
         text = line.text
@@ -459,9 +491,7 @@ def _end_signature(doc: Document, by_name: dict[str, Author]) -> None:
             _add_byline(doc, nxt, by_name)
         elif k >= len(tail) - len(after):
             continue  # past the article only a label and its name sign it; the rest is the site's
-        elif len(text) <= END_ROLE_CHARS and is_byline(text):
-            _add_byline(doc, line, by_name)
-        elif nxt is not None and is_name_line(text) and _introduces(text, nxt.text):
+        elif _signs(text, nxt):
             _add_byline(doc, line, by_name)
         if by_name:
             return
@@ -471,7 +501,7 @@ def _end_signature(doc: Document, by_name: dict[str, Author]) -> None:
             _add_byline(doc, line, by_name, 0, bio.end("name"))
             return
     for line, nxt, bio in zip(tail, tail[1:], tail[2:]):  # the weakest: a job title, the name, a bio
-        if line in kept and _is_job_line(line.text) and is_name_line(_HANDLE_AFTER.sub("", nxt.text)) and _is_bio(bio.text):
+        if line.index in inside and _is_job_line(line.text) and is_name_line(_HANDLE_AFTER.sub("", nxt.text)) and _is_bio(bio.text):
             _add_byline(doc, nxt, by_name)
             return
 
@@ -485,6 +515,13 @@ _ENDS_WITH_BY = rx.compile(r"\s(?i:by|von|par|por)$")
 _BIO = rx.compile(
     r"(?P<name>\p{Lu}[\p{L}'’.-]+(?:\s\p{Lu}[\p{L}'’.-]+){1,3})(?:\s\(@?\w{2,30}\))?\s(?:is|was)\s(?:a|an|the)\s"
 )
+
+
+def _signs(text: str, nxt: Line | None) -> bool:
+    """A short "By" line ("Text: Ana Ruiz"), or a name that a bio or a job title follows."""
+    if len(text) <= END_ROLE_CHARS and is_byline(text):
+        return True
+    return nxt is not None and is_name_line(text) and _introduces(text, nxt.text)
 
 
 def _introduces(name: str, nxt: str) -> bool:
@@ -517,6 +554,10 @@ def _one_cluster(doc: Document, bylines: list[Line]) -> list[Line]:
 
 @stage("authors", requires=("lines", "labels", "headline"), assigns=("authors",))
 def authors(doc: Document) -> None:
+    """The header's bylines; failing them, a byline the header left in a dateline, a dek or the
+    furniture around the headline; failing that, the article's signature at its end. Each later
+    source is tried only when the earlier ones named nobody, so a weak cue never adds a second
+    (wrong) author to a page whose byline was found."""
     by_name: dict[str, Author] = {}
     bylines = doc.lines_labelled("byline")
     prefixed = [ln for ln in bylines if _byline_prefix().match(ln.text)]
