@@ -248,3 +248,19 @@ def test_job_title_then_name_then_bio_at_the_end() -> None:
 def test_bio_sentence_with_a_handle_beats_a_video_title() -> None:
     end = "Ana Ruiz (@anaruiz) is a contributing writer at the paper.\nContributing Writer\nFeatured Video\nA Short Film About the Harbor"
     assert names(f"{HEADLINE}\n\n{BODY}\n\n{end}") == ["Ana Ruiz"]
+
+
+@pytest.mark.parametrize(
+    ("byline", "expected"),
+    [
+        ("Author: Ana Ruiz", ["Ana Ruiz"]),
+        ("Escrito por Ana Ruiz", ["Ana Ruiz"]),
+        ("Geschrieben von Jan Berg", ["Jan Berg"]),
+    ],
+)
+def test_more_prefixes(byline: str, expected: list[str]) -> None:
+    assert names(f"{HEADLINE}\n{byline}\n\n{BODY}") == expected
+
+
+def test_author_without_colon_is_no_prefix() -> None:
+    assert names(f"{HEADLINE}\nAuthor Interviews\nShare\n\n{BODY}") == []
