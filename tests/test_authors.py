@@ -264,3 +264,8 @@ def test_more_prefixes(byline: str, expected: list[str]) -> None:
 
 def test_author_without_colon_is_no_prefix() -> None:
     assert names(f"{HEADLINE}\nAuthor Interviews\nShare\n\n{BODY}") == []
+
+
+def test_no_author_from_a_dated_caption_or_photo_credit() -> None:
+    caption = "The new deck on March 3, 2024 by Jo Park. (Photo: Jo Park/Lumen Agency)"
+    assert names(f"{HEADLINE}\n{caption}\nPhoto by Jo Park\n\n{BODY}") == []

@@ -441,7 +441,7 @@ def _scan_header(doc: Document, by_name: dict[str, Author]) -> None:
     """The first line of the header window that carries a byline, whatever the header labelled it;
     a bare label ("By", "作者：") takes the name on the line after it, and a second label just
     under the first (a translator, a co-author) adds its name too."""
-    window = _header_window(doc)
+    window = [ln for ln in _header_window(doc) if doc.labels[ln.index] != "caption"]  # a credit is no byline
     for k, line in enumerate(window):
         if _is_label(line.text):
             _add_labelled(doc, window[k:k + 4], by_name)
