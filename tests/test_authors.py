@@ -119,3 +119,153 @@ def test_agency_glued_after_the_last_name() -> None:
     assert [(a.name, a.organization) for a in art.authors] == [
         ("Ana Ruiz", "Associated Press"), ("Tom Lee", "Associated Press")
     ]
+
+
+@pytest.mark.parametrize(
+    ("byline", "expected"),
+    [
+        ("By Ana Ruiz, Tom Lee, and Mia Roth", ["Ana Ruiz", "Tom Lee", "Mia Roth"]),
+        ("By Ana Ruiz, Senior Staff Analyst, Civic Rights Union Speech, Privacy, and Data Project", ["Ana Ruiz"]),
+        ("Par Luc Martin (avec Anne Roy et Paul Blanc)", ["Luc Martin", "Anne Roy", "Paul Blanc"]),
+        ("Ana RuizTwitterCity Writer", ["Ana Ruiz"]),
+        ("By Ana Ruiz anar@example.org (555) 010-2030", ["Ana Ruiz"]),
+        ("By Ana Ruiz@AnaRuiz Dec 6, 2016, 4:08pm EST", ["Ana Ruiz"]),
+        ("Posted by Ana Ruiz.", ["Ana Ruiz"]),
+        ("Posted by Ana Ruiz under City News", ["Ana Ruiz"]),
+        ("文● 山田太郎／編集部", ["山田太郎"]),
+        ("作者：责任编辑：李明", ["李明"]),
+    ],
+)
+def test_byline_names_more_shapes(byline: str, expected: list[str]) -> None:
+    found = byline_names(byline)
+    assert [n for n, _, _ in found] == expected
+    assert all(byline[off:off + len(n)] == n for n, off, _ in found)
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "December 10, 2021 by Ana Ruiz",  # a "by" after the date
+        "City Times | 04.05.2024 | By Ana Ruiz",  # after a separator
+        "18/03/2024 | Ana Ruiz",  # a name after the date and a separator
+        "Ana Ruiz / Wire / Updated: Mar 9, 2024, 11:05 IST",  # a name before a separator and a date
+        "Ana Ruiz • 8h",  # a name and an age
+        "Ana Ruiz@anaruiz",  # a name glued to its handle
+        "Metro Edited by Ana Ruiz (with inputs from agencies)",  # a two-word prefix anywhere
+    ],
+)
+def test_byline_shapes_in_the_header(header: str) -> None:
+    assert names(f"{HEADLINE}\nShare\n{header}\nShare\n\n{BODY}") == ["Ana Ruiz"]
+
+
+def test_long_by_line_with_an_apposition() -> None:
+    bio = "a deputy editor and author of the weekly newsletter on city affairs. She has covered the harbor for a decade at two papers and a radio station in the north"
+    assert names(f"{HEADLINE}\nBy Ana Ruiz, {bio}\nMarch 3, 2024\n\n{BODY}") == ["Ana Ruiz"]
+
+
+def test_cjk_bylines() -> None:
+    assert names(f"{HEADLINE}\n2024年3月9日 12時00分更新\n文● 山田太郎／編集部\n\n{BODY}") == ["山田太郎"]
+    assert names(f"{HEADLINE}\n公開日 2024年2月13日\n投稿者 Ken Mori\n\n{BODY}") == ["Ken Mori"]
+    assert names(f"{HEADLINE}\n山田太郎2024年04月13日 09時00分\n\n{BODY}") == ["山田太郎"]
+
+
+def test_bare_labels_each_name_the_line_under_them() -> None:
+    text = f"{HEADLINE}\n2024年2月27日\n作者：\nAna Ruiz\n翻訳者\n中村 真子\n\n{BODY}"
+    assert names(text) == ["Ana Ruiz", "中村 真子"]
+
+
+def test_signed_at_the_end() -> None:
+    assert names(f"{HEADLINE}\n\n{BODY}\n\nText: Ana Ruiz\nPhotos: Jo Park") == ["Ana Ruiz"]
+    assert names(f"{HEADLINE}\n\n{BODY}\n\nWritten by\nAna Ruiz\nFollow") == ["Ana Ruiz"]
+    bio = "Ana Ruiz is a staff writer at the paper, covering transport and the harbor."
+    assert names(f"{HEADLINE}\n\n{BODY}\n\n{bio}\nMore stories") == ["Ana Ruiz"]
+    assert names(f"{HEADLINE}\n\n{BODY}\n\nAna Ruiz\nAna Ruiz covers the city hall.") == ["Ana Ruiz"]
+
+
+def test_no_signature_from_the_site_footer() -> None:
+    footer = "About\nContact\nPrivacy Policy\nOur Team\nJobs"
+    assert names(f"{HEADLINE}\n\n{BODY}\n\n{footer}") == []
+
+
+def test_menu_entries_are_no_lone_names() -> None:
+    menu = "Wikis\nExplore Wikis\nCommunity Central\nFandom Help\n"
+    assert names(f"{HEADLINE}\n{menu}\n{BODY}") == []
+    assert names(f"{HEADLINE}\nSmart Watch SE\nMarch 3, 2024\n\n{BODY}") == []
+
+
+def test_lone_name_beside_an_age_or_a_follow_button() -> None:
+    assert names(f"{HEADLINE}\nAna Ruiz\npřed 2 hodinami\n\n{BODY}") == ["Ana Ruiz"]
+    assert names(f"{HEADLINE}\nAna Ruiz\nFollow\nMar 3, 2024 · 8 min read\n\n{BODY}") == ["Ana Ruiz"]
+
+
+def test_names_that_are_no_people() -> None:
+    from newsparse.stages.authors import looks_like_person
+    for phrase in ("House Call", "Reader Submissions", "Published Tue", "Thema des Tages", "Today's Rundown",
+                   "QCon Plus", "Optimizing Z-Score", "Watch SE"):
+        assert not looks_like_person(phrase), phrase
+    for name in ("Ana Ruiz", "Ursula von der Leyen", "ANA RUIZ", "Chokri GHARBI", "DJ Summers", "Tom Lee Jr.", "山田太郎"):
+        assert looks_like_person(name), name
+
+
+def test_text_prefix_needs_its_colon() -> None:
+    assert names(f"{HEADLINE}\nText Size\nLarge\n\n{BODY}") == []
+    assert names(f"{HEADLINE}\nText: Ana Ruiz\n\n{BODY}") == ["Ana Ruiz"]
+
+
+def test_a_second_by_line_past_a_title_signs_another_story() -> None:
+    text = f"{HEADLINE}\nBy Ana Ruiz\nInterview\nThe ferry returns to the harbor next spring\nBy Tom Lee\n\n{BODY}"
+    assert names(text) == ["Ana Ruiz"]
+
+
+def test_signature_far_above_the_related_stories() -> None:
+    related = "\n\n".join(f"Harbor Story Number {k}\n\nJo Park" for k in range(12))
+    bio = "Ana Ruiz is a staff writer covering the harbor and the city's ferries."
+    assert names(f"{HEADLINE}\n\n{BODY}\n\n{bio}\n\n{related}") == ["Ana Ruiz"]
+
+
+def test_written_on_date_by_then_the_name() -> None:
+    assert names(f"{HEADLINE}\n\n{BODY}\n\nWritten on Feb 24 by\nAna Ruiz\nFollow") == ["Ana Ruiz"]
+
+
+def test_name_beside_a_time_or_a_read_counter() -> None:
+    assert names(f"{HEADLINE}\nToday 9:44\nAna Ruiz\nFacebookTwitter\n\n{BODY}") == ["Ana Ruiz"]
+    assert names(f"{HEADLINE}\nSome dek line here\nAna Ruiz\n4 Min Read\n\n{BODY}") == ["Ana Ruiz"]
+
+
+def test_more_names_that_are_no_people() -> None:
+    from newsparse.stages.authors import looks_like_person
+    for phrase in ("Our Programs", "Alle Artikel", "RUIN. WAHRE LIEBE"):
+        assert not looks_like_person(phrase), phrase
+    for name in ("T.C. Lee", "St. John Ruiz", "Prof. Ana Ruiz"):
+        assert looks_like_person(name), name
+
+
+def test_job_title_then_name_then_bio_at_the_end() -> None:
+    box = "Senior Editor\nAna Ruiz (anaruiz)\nAna has edited the city pages since 2010 and writes about the harbor."
+    assert names(f"{HEADLINE}\n\n{BODY}\n\n{box}") == ["Ana Ruiz"]
+
+
+def test_bio_sentence_with_a_handle_beats_a_video_title() -> None:
+    end = "Ana Ruiz (@anaruiz) is a contributing writer at the paper.\nContributing Writer\nFeatured Video\nA Short Film About the Harbor"
+    assert names(f"{HEADLINE}\n\n{BODY}\n\n{end}") == ["Ana Ruiz"]
+
+
+@pytest.mark.parametrize(
+    ("byline", "expected"),
+    [
+        ("Author: Ana Ruiz", ["Ana Ruiz"]),
+        ("Escrito por Ana Ruiz", ["Ana Ruiz"]),
+        ("Geschrieben von Jan Berg", ["Jan Berg"]),
+    ],
+)
+def test_more_prefixes(byline: str, expected: list[str]) -> None:
+    assert names(f"{HEADLINE}\n{byline}\n\n{BODY}") == expected
+
+
+def test_author_without_colon_is_no_prefix() -> None:
+    assert names(f"{HEADLINE}\nAuthor Interviews\nShare\n\n{BODY}") == []
+
+
+def test_no_author_from_a_dated_caption_or_photo_credit() -> None:
+    caption = "The new deck on March 3, 2024 by Jo Park. (Photo: Jo Park/Lumen Agency)"
+    assert names(f"{HEADLINE}\n{caption}\nPhoto by Jo Park\n\n{BODY}") == []

@@ -254,18 +254,105 @@ def _neighbours(doc: Document, line: Line) -> tuple[Line | None, Line | None]:
 
 
 def is_lone_name_byline(doc: Document, line: Line) -> bool:
-    """A name alone on a line that is not one item of a menu (its neighbours are not menu-like)."""
+    """A name alone on a line with the header of an article around it, not one item of a menu.
+
+    A date, a "By" above, a job title, a counter or a "Follow" button beside the name is the
+    byline's company; a short menu entry beside it ("Mac mini", "Sign Out") makes it a menu item.
+    """
     if not is_name_line(line.text):
         return False
     before, after = _neighbours(doc, line)
-    return not (_listy(before) and _listy(after))
+    if _supports_name(doc, before, above=True) or _supports_name(doc, after, above=False):
+        return True
+    if _is_title(doc, before) or _is_title(doc, after):  # under the headline: not among teaser titles
+        return not (_listy(before) and _listy(after))
+    return not (_menu_like(doc, before) or _menu_like(doc, after))
+
+
+def _is_title(doc: Document, line: Line | None) -> bool:
+    return line is not None and doc.labels[line.index] in ("headline", "dek")
+
+
+MENU_ITEM_WORDS = 4  # "Mac mini", "Explore Wikis": what a menu entry next to a name-like one holds
+DATED_SUPPORT_CHARS = 80
+_CLOCK = rx.compile(r"\b\d{1,2}:\d{2}")
+
+
+def _counts_or_clocks(text: str) -> bool:
+    """"4 Min Read", "36", "2 hours ago", "Today 9:44": a counter, an age or a time (not "40 Under 40").
+
+    >>> _counts_or_clocks("4 Min Read"), _counts_or_clocks("Today 9:44"), _counts_or_clocks("40 Under 40")
+    (True, True, False)
+    """
+    if text.lower() == text or _CLOCK.search(text):
+        return True
+    return text[0].isdigit() and not text[-1].isdigit()
+
+
+def _supports_name(doc: Document, line: Line | None, *, above: bool) -> bool:
+    """A line that sits beside bylines: a date, a counter or an age, a byline, "By" above, a job
+    title, a weekday, an agency, a "Follow" button."""
+    if line is None:
+        return False
+    text = line.text
+    if doc.labels[line.index] in ("byline", "dateline") or bk.is_dateline(text) or _names_a_job(text):
+        return True
+    if bk.has_digit(text) and len(text.split()) <= MENU_ITEM_WORDS and _counts_or_clocks(text):
+        return True
+    if len(text) <= DATED_SUPPORT_CHARS and bk.find_date(text) is not None:
+        return True
+    if text.casefold() in _weekdays() or text.casefold() in lexicon.words("news_agencies"):
+        return True  # "Monday" above the date, "Reuters" under the name
+    return (above and _is_bare_prefix(text)) or text.strip("+ ").casefold() in _profile_words()
+
+
+def _menu_like(doc: Document, line: Line | None) -> bool:
+    """A title-like line or a short entry of words that is no headline, dek, caption, byline or date."""
+    if line is None or doc.labels[line.index] in ("headline", "dek", "byline", "dateline", "caption"):
+        return False
+    text = line.text
+    short = len(text.split()) <= MENU_ITEM_WORDS and not text.endswith((".", "!", "?", ":"))
+    if not (short or _listy(line)) or not any(ch.isalpha() for ch in text):
+        return False
+    return not (is_byline(text) or _is_bare_prefix(text) or bk.is_dateline(text))
+
+
+def _at_words(name: str, key: str) -> frozenset[str]:
+    """The words of the ``@key:`` line of a lexicon (a short word list kept beside its phrases)."""
+    line = next((r for r in lexicon.words(name) if r.startswith(f"@{key}:")), f"@{key}:")
+    return frozenset(line.split(":", 1)[1].split())
+
+
+@cache
+def _weekdays() -> frozenset[str]:
+    return frozenset(day for table in lexicon.table("weekdays").values() for day in table)
+
+
+@cache
+def _job_words() -> frozenset[str]:
+    """Words of a job title ("reporter", "editor"): the ``@words:`` line of ``author_roles``."""
+    return _at_words("author_roles", "words")
+
+
+@cache
+def _profile_words() -> frozenset[str]:
+    """An author's profile buttons ("Follow"): the ``@profile:`` line of ``author_roles``."""
+    return _at_words("author_roles", "profile")
+
+
+def _names_a_job(text: str) -> bool:
+    return not _job_words().isdisjoint(text.casefold().split())
 
 
 def _byline_prefix() -> rx.Pattern:
     global _BYLINE
     if _BYLINE is None:
-        words = lexicon.alternation(lexicon.words("byline_prefixes"))
-        _BYLINE = rx.compile(rf"(?:(?i:by)?(?:(?i:{words})\b\s?:?\s?(?=\p{{L}})|By(?=\p{{Lu}})))")
+        entries = [w for w in lexicon.words("byline_prefixes") if not w.startswith("@")]
+        words = lexicon.alternation(w for w in entries if not w.endswith(":"))
+        colon = lexicon.alternation(w.rstrip(":") for w in entries if w.endswith(":"))
+        _BYLINE = rx.compile(
+            rf"(?:(?i:by)?(?:(?i:{words})\b\s?:?\s?(?=\p{{L}})|(?i:{colon})\s?:\s?(?=\p{{L}})|By(?=\p{{Lu}})))"
+        )
     return _BYLINE
 
 
@@ -535,7 +622,9 @@ def _first_separator(text: str) -> str:
 
 
 def _is_bare_prefix(text: str) -> bool:
-    return text.rstrip(" :").casefold() in lexicon.words("byline_prefixes")
+    """``By`` or ``Written by`` alone on its line: the name follows on the next one."""
+    folded = text.rstrip(" :：").casefold()
+    return folded in lexicon.words("byline_prefixes") or folded + ":" in lexicon.words("byline_prefixes")
 
 
 def _is_prose_line(text: str) -> bool:
