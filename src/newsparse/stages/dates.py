@@ -7,13 +7,17 @@ turns line offsets into document spans.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 
 from .. import rx
 from ..document import DateValue, Document, Line, ReferenceDate, Timex
 from ..pipeline import stage
-from ..temporal import Context, full_date, reads_day_first, scan_line, tag_matches
-from ..temporal.reference import FullDate, pick_inferred, pick_published
+from ..temporal import Context, reads_day_first, scan_line, tag_matches
+from ..temporal.stamps import find_stamps
+from ..temporal.stamps import reads_day_first as stamps_day_first
+from .blocks import guess_language, has_digit
+from ..temporal.reference import Candidate, FullDate, Layout, pick_inferred, pick_published
 
 # Labels whose lines are page furniture: read for the published date, never for the story's dates.
 FURNITURE = frozenset({"boilerplate"})
@@ -36,22 +40,54 @@ def _scan(doc: Document) -> Scanned:
     return [(ln, scan_line(ln.text)) for ln in doc.lines if not ln.is_blank]
 
 
-def _full_dates(doc: Document, scanned: Scanned, page: Context) -> list[tuple[FullDate, str | None, int]]:
-    """Every complete date in the page, with its line's label and rank among non-blank lines."""
+def _full_dates(doc: Document) -> list[Candidate]:
+    """Every complete date in the page, in any shape a page prints (see :mod:`..temporal.stamps`),
+    with its line's label and rank among non-blank lines."""
+    found = [(ln, find_stamps(ln.text)) for ln in doc.lines if not ln.is_blank and has_digit(ln.text)]
+    stamps = [s for _, line_stamps in found for s in line_stamps]
+    day_first = stamps_day_first(stamps, _language_prior(doc) if any(s.either for s in stamps) else 0.0)
+    ranks = _ranks(doc)
     out = []
-    for rank, (ln, matches) in enumerate(scanned):
-        for kind, m in matches:
-            found = full_date(kind, m, ln.text, page)
-            if found:
-                date = dt.date.fromisoformat(found.value)
-                start = ln.content_start + found.start
-                out.append((FullDate(date, start, ln.content_start + found.end, ln), doc.labels[ln.index], rank))
+    for ln, line_stamps in found:
+        for stamp in line_stamps:
+            date = stamp.date(day_first)
+            if date is not None:
+                full = FullDate(date, ln.content_start + stamp.start, ln.content_start + stamp.end, ln)
+                out.append(Candidate(full, doc.labels[ln.index], ranks[ln.index]))
     return out
 
 
-def _reference(doc: Document, dates: list[tuple[FullDate, str | None, int]]) -> dt.date | None:
+def _ranks(doc: Document) -> dict[int, int]:
+    """Each non-blank line's position among the non-blank lines."""
+    return {ln.index: rank for rank, ln in enumerate(ln for ln in doc.lines if not ln.is_blank)}
+
+
+def _layout(doc: Document, ranks: dict[int, int]) -> Layout:
+    """Where the headline and the body stand, as ranks (the published date sits between them)."""
+    starts = [ln.start for ln in doc.lines]
+
+    def rank_at(offset: int) -> int | None:
+        return ranks.get(bisect.bisect_right(starts, offset) - 1)
+
+    return Layout(
+        headline=rank_at(doc.headline.start) if doc.headline else None,
+        body_start=rank_at(doc.body[0].start) if doc.body else None,
+        body_end=rank_at(doc.body[-1].start) if doc.body else None,
+    )
+
+
+# How much the page's language tips an ambiguous "06/10/2020" towards day first: outside English,
+# pages write the day first; English pages are read month first unless their other dates say not.
+DAY_FIRST_PRIOR = 0.5
+
+
+def _language_prior(doc: Document) -> float:
+    return 0.0 if guess_language(doc.lines) in ("en", "cjk") else DAY_FIRST_PRIOR
+
+
+def _reference(doc: Document, dates: list[Candidate]) -> dt.date | None:
     """Set ``published`` and ``reference_date``; return the date to resolve against."""
-    published = pick_published(dates)
+    published = pick_published(dates, _layout(doc, _ranks(doc)))
     if published:
         doc.published = DateValue(published.date.isoformat(), doc.span(published.start, published.end))
     if doc.reference_date_given is not None:
@@ -60,7 +96,7 @@ def _reference(doc: Document, dates: list[tuple[FullDate, str | None, int]]) -> 
     if published:
         doc.reference_date = ReferenceDate(published.date.isoformat(), "published", doc.published.span)
         return published.date
-    story = [d for d, label, _ in dates if label not in FURNITURE]
+    story = [c.date for c in dates if c.label not in FURNITURE]
     inferred = pick_inferred(story)
     if inferred:
         doc.reference_date = ReferenceDate(
@@ -75,7 +111,7 @@ def _reference(doc: Document, dates: list[tuple[FullDate, str | None, int]]) -> 
 def dates(doc: Document) -> None:
     scanned = _scan(doc)
     page = Context(day_first=reads_day_first([km for _, matches in scanned for km in matches]))
-    ctx = Context(ref=_reference(doc, _full_dates(doc, scanned, page)), day_first=page.day_first)
+    ctx = Context(ref=_reference(doc, _full_dates(doc)), day_first=page.day_first)
     for ln, matches in scanned:
         if not matches or doc.labels[ln.index] in FURNITURE and not _is_prose(ln):
             continue

@@ -1,0 +1,157 @@
+"""Page date stamps: complete calendar dates in every shape pages print, found anywhere in a line.
+
+The story grammar (:mod:`.grammar`, :mod:`.scan`) reads expressions that begin at a word, in the
+languages whose relative words it knows. A page's own date stamp is another matter: it comes in
+shapes stories never use ("2024年2月7日", "2024.02.07", "07.02.24") and in any language, and copying
+a page glues it to its neighbours ("By Ann Lee2024-02-07", "Updated07.02.2024", "Feb. 7, 20249:30
+AM", "7. Februar 20248. Februar 2024"). This module finds those, for the published date only; the
+TimeML tags still come from the story grammar.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, replace
+from functools import cache
+
+from .. import lexicon, rx
+from .words import key, page_months, weekdays
+
+# Years a page stamp can carry: wider than any news archive, narrow enough that a product code or
+# a page count glued to a dot is not taken for one.
+_Y4 = r"(?:19[7-9]\d|20[0-6]\d)"
+# A year ends at a non-digit, or where the copy glued a clock time or the next date to it.
+_YEAR_END = r"(?:(?!\d)|(?=[0-2]?\d:[0-5]\d|[0-3]?\d\.\s?\p{L}))"
+# What may stand before a day number: no digit (letters may: the copy glues words to dates), or a
+# year that a glued date ended with.
+_DAY_START = r"(?:(?<![\d.])|(?<=(?<!\d)(?:19|20)\d\d))"
+
+
+@cache
+def _pattern() -> rx.Pattern:
+    months = lexicon.alternation(page_months())
+    return rx.compile(
+        rf"""
+          (?<!\d)(?P<year>{_Y4})-(?P<month>[01]?\d)-(?P<day>[0-3]?\d)(?!\d)
+        | (?<!\d)(?P<year>{_Y4})\s?[年년]\s?(?P<month>[01]?\d)\s?[月월]\s?(?P<day>[0-3]?\d)\s?[日일]
+        | (?<!\d)(?P<year>{_Y4})(?P<ysep>[/.])\s?(?P<month>[01]?\d)(?P=ysep)\s?(?P<day>[0-3]?\d)(?![\d/])
+        | {_DAY_START}(?P<day>[0-3]?\d)\.\s?(?P<month>[01]?\d)\.\s?(?:(?P<year>{_Y4}){_YEAR_END}|(?P<yy>\d\d)(?![\d.]))
+        | {_DAY_START}(?P<either>[0-3]?\d)(?P<sep>[/-])(?P<other>[0-3]?\d)(?P=sep)(?:(?P<year>{_Y4}){_YEAR_END}|(?P<yy>\d\d)(?![\d/.-]))
+        | (?<!\p{{L}})(?P<mon>{months})(?!\p{{L}})\.?,?\s{{0,2}}(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)\.?,?\s{{0,2}}
+          (?P<year>{_Y4}){_YEAR_END}
+        | {_DAY_START}(?P<day>[0-3]?\d)(?:\.|st|nd|rd|th|er|º)?\s{{0,2}}(?:de\s|of\s)?(?P<mon>{months})(?!\p{{L}})\.?,?\s{{0,2}}
+          (?:de\s|del\s)?(?P<year>{_Y4}){_YEAR_END}
+        """,
+        rx.I | rx.X,
+    )
+
+
+@cache
+def _weekday_before() -> rx.Pattern:
+    """A weekday right before a date belongs to it: "Wednesday, Feb. 7, 2024"."""
+    return rx.compile(rf"(?<!\p{{L}})(?:{lexicon.alternation(weekdays())})\.?,?\s{{1,2}}$", rx.I)
+
+
+# A two-digit year is read only where the date stands as a stamp: set off before by the line's
+# start, a separator or a space, and after by the line's end, a separator or a clock time
+# ("Party, 07.02.24", "Posted 07/02/24 at 9:30"). In running text such numbers are scores or versions.
+_STAMP_AFTER = rx.compile(r"\s*(?:$|[|/•·,–-]|(?:um|at|à|a las|alle|o)\s|[0-2]?\d[:h][0-5]\d)", rx.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Stamp:
+    """A complete date in a line: offsets into the line; ``either`` when the page's habit decides
+    which number is the day ("06/10/2020")."""
+
+    start: int
+    end: int
+    year: int
+    month: int
+    day: int
+    either: bool = False
+    day_first: bool | None = None  # how the shape orders day and month, where it says so
+
+    def date(self, day_first: bool) -> dt.date | None:
+        """The calendar date, reading an ambiguous one day first when the page does."""
+        month, day = (self.day, self.month) if self.either and day_first else (self.month, self.day)
+        try:
+            return dt.date(self.year, month, day)
+        except ValueError:
+            return None
+
+
+def _two_digit_year(m: rx.regex.Match, line: str) -> int | None:
+    if _STAMP_AFTER.match(line, m.end()) is None:
+        return None
+    yy = int(m["yy"])
+    return 2000 + yy if yy < 70 else 1900 + yy
+
+
+def _stamp(m: rx.regex.Match, line: str) -> Stamp | None:
+    stamp = _read(m, line)
+    if stamp is None:
+        return None
+    wd = _weekday_before().search(line, max(0, stamp.start - 16), stamp.start)
+    return replace(stamp, start=wd.start()) if wd else stamp
+
+
+def _read(m: rx.regex.Match, line: str) -> Stamp | None:
+    year = int(m["year"]) if m["year"] else _two_digit_year(m, line)
+    if year is None:
+        return None
+    if m["either"]:
+        first, second = int(m["either"]), int(m["other"])
+        if first > 12 >= second:
+            return Stamp(m.start(), m.end(), year, second, first, day_first=True)
+        if second > 12 >= first:
+            return Stamp(m.start(), m.end(), year, first, second, day_first=False)
+        return Stamp(m.start(), m.end(), year, first, second, either=True)
+    month = page_months().get(key(m["mon"])) if m["mon"] else int(m["month"])
+    if month is None:
+        return None
+    return Stamp(m.start(), m.end(), year, month, int(m["day"]), day_first=_order(m))
+
+
+def _order(m: rx.regex.Match) -> bool | None:
+    """Whether the shape itself writes the day before the month (a European habit) or after."""
+    if m["mon"]:
+        return m.start("day") < m.start("mon")
+    return None if m.group()[:4] == m["year"] else True  # "2024-02-07" says nothing; "07.02.2024" does
+
+
+def find_stamps(line: str) -> list[Stamp]:
+    """Every complete date in ``line``, left to right.
+
+    >>> [(s.year, s.month, s.day) for s in find_stamps("By Ann Lee2024-02-07 | 2024年2月7日")]
+    [(2024, 2, 7), (2024, 2, 7)]
+    >>> [(s.year, s.month, s.day) for s in find_stamps("7. Februar 20248. Februar 2024")]
+    [(2024, 2, 7), (2024, 2, 8)]
+    >>> [s.date(True) for s in find_stamps("Posted 06/10/24 | Rule 7.02.24 applies")]
+    [datetime.date(2024, 10, 6)]
+    """
+    if not any(map(line.__contains__, "0123456789")):
+        return []
+    out = []
+    for m in _pattern().finditer(line):
+        stamp = _stamp(m, line)
+        if stamp is not None:
+            out.append(stamp)
+    return out
+
+
+def reads_day_first(stamps: list[Stamp], language_prior: float = 0.0) -> bool:
+    """Whether the page writes ambiguous dates day first ("06/10/2020" is 6 October): the dates
+    that can be read one way only vote ("16/06/2020", "16.06.2020", "16 June 2020" for day first;
+    "06/16/2020", "June 16, 2020" against), and ``language_prior`` tips a tie (English writers
+    outside the US put the day first too, so only the page's other dates can tell).
+
+    >>> reads_day_first(find_stamps("Posted 16/06/2020, updated 06/07/2020"))
+    True
+    >>> reads_day_first(find_stamps("June 16, 2020 | 06/07/2020"))
+    False
+    """
+    votes = language_prior
+    for stamp in stamps:
+        if stamp.day_first is not None:
+            votes += 1 if stamp.day_first else -1
+    return votes > 0
