@@ -121,8 +121,11 @@ IN_A_LIST = 1.0  # several other dates within a few lines: teasers, archives, co
 LIST_REACH = 4
 LIST_SIZE = 2
 AFTER_ARTICLE = 2.0  # below the last paragraph: comments, related stories, footers
-# Lines this short that hold a full date are date lines, not sentences.
+# Lines this short that hold a full date are date lines, not sentences; so are longer ones with
+# few words besides the date.
 SHORT_LINE = 60
+DATE_LINE_MAX = 120
+DATE_LINE_WORDS = 8
 # A date with this many words before it, in a sentence this long, is the story's.
 PROSE_WORDS = 8
 PROSE_WORDS_BEFORE = 4
@@ -166,6 +169,7 @@ def cue_says_published(date: FullDate) -> bool | None:
 
 
 _BY = rx.compile(r"(?:^|\W)(?:by|von|par|por|di|door|av|af)\s+\p{Lu}", 0)
+_BY_AFTER = rx.compile(r"^\W{0,3}(?:by|von|par|por|di|door|av|af)\s+\p{Lu}", 0)  # "Feb. 7, 2024 by Ann Lee"
 # An embedded post signs off with its author's handle and date: "— Ann Lee (@annlee) February 7,
 # 2024", "A post shared by Ann (@ann) on Feb 7, 2024". Its date is the post's, never the page's.
 _EMBED = rx.compile(r"(?:\(@\w+\)|\s@\w+)\s*(?:\p{L}{1,3}\s*)?$", 0)
@@ -174,6 +178,15 @@ _WORD = rx.compile(r"\p{L}[\p{L}'\u2019-]*", 0)
 
 def _is_embed(date: FullDate) -> bool:
     return _EMBED.search(date.before()) is not None
+
+
+# A date that ends or opens a range ("14. - 20. Januar 2024", "2024/7/11-12") dates an event.
+_RANGE_BEFORE = rx.compile(r"\d\.(?:\d{1,2}\.)?\s?[-\u2013~\uff5e]\s?$", 0)
+_RANGE_AFTER = rx.compile(r"^\s?[-\u2013~\uff5e]\s?\d{1,2}(?![\d:.時])", 0)
+
+
+def _in_range(date: FullDate) -> bool:
+    return _RANGE_BEFORE.search(date.before(12)) is not None or _RANGE_AFTER.match(date.after(8)) is not None
 
 
 def _in_prose(date: FullDate) -> bool:
@@ -189,14 +202,19 @@ _SENTENCE_END = frozenset(".!?。！？…")
 
 
 def _is_date_line(date: FullDate) -> bool:
+    """A line that is little more than its date: "Posted Feb. 7, 2024 10:35 AM | Updated Feb. 8"."""
     size = date.line.content_end - date.line.content_start
-    return size <= SHORT_LINE or (date.end - date.start) * 2 >= size
+    if size <= SHORT_LINE or (date.end - date.start) * 2 >= size:
+        return True
+    rest = date.before(DATE_LINE_MAX) + " " + date.after(DATE_LINE_MAX)
+    return size <= DATE_LINE_MAX and len(_WORD.finditer(rest)) <= DATE_LINE_WORDS
 
 
 # A clock time right after a full date: "Jan. 13, 2020 / 1:39 PM", "19.10.2019, 11:29 Uhr",
 # "8. Mai 2021 um 10:56", "2019年3月1日 13時16分". Pages stamp their own date that way; stories rarely do.
 _CLOCK_AFTER = rx.compile(
-    r"^[\s,/|·•-]{0,4}(?:(?:um|at|à|a las|alle|o)\s+)?(?:[0-2]?\d[:.h][0-5]\d(?!\d)|[0-2]?\d時)", rx.I
+    r"^[\s,/|·•-]{0,4}(?:[(\uff08]\p{L}{1,3}[)\uff09]\s?)?(?:(?:um|at|à|a las|alle|o)\s+)?(?:[0-2]?\d[:.h][0-5]\d(?!\d)|[0-2]?\d時)",
+    rx.I,
 )
 
 
@@ -205,20 +223,20 @@ def is_timestamp(date: FullDate) -> bool:
     return _CLOCK_AFTER.match(date.after(24)) is not None
 
 
-def evidence(date: FullDate, label: str | None) -> float | None:
+def evidence(date: FullDate, label: str | None, published: bool | None) -> float | None:
     """What the page says about ``date`` (see the weights above); ``None``: it is not the page's.
+    ``published`` is what the word beside it says (:func:`cue_says_published`).
 
-    A caption dates its photo, an embedded post its post; a date inside a sentence is the
-    story's, unless a "published" word stands beside it ("Dieser Beitrag wurde am 7. Februar
-    2024 veröffentlicht").
+    A caption dates its photo, an embedded post its post, a range an event; a date inside a
+    sentence is the story's, unless a "published" or "updated" word stands beside it ("Dieser
+    Beitrag wurde am 7. Februar 2024 veröffentlicht", "This page was last updated on 7 Feb 2024.").
     """
-    if label == "caption" or _is_embed(date):
+    if label == "caption" or _is_embed(date) or _in_range(date):
         return None
-    published = cue_says_published(date)
-    if published is not True and _in_prose(date):
+    if published is None and _in_prose(date):
         return None
     score = PUBLISHED_CUE if published else 0.0
-    if label == "byline" or _BY.search(date.before()):
+    if label == "byline" or _BY.search(date.before()) or _BY_AFTER.match(date.after(30)):
         score += BYLINE
     elif label == "dateline":
         score += DATELINE
@@ -232,7 +250,8 @@ def evidence(date: FullDate, label: str | None) -> float | None:
 
 
 def placement(rank: int, layout: Layout, in_list: bool) -> float:
-    """What the date's position says: near the article's header, alone rather than in a list."""
+    """What the date's position says: near the article's header, alone rather than in a list,
+    above the end of the article."""
     low, high = layout.header()
     away = low - rank if rank < low else rank - high if rank > high else 0
     score = -PER_LINE_AWAY * min(away, MAX_LINES_AWAY)
@@ -240,6 +259,8 @@ def placement(rank: int, layout: Layout, in_list: bool) -> float:
         score += BETWEEN
     if in_list:
         score -= IN_A_LIST
+    if layout.after_article(rank):
+        score -= AFTER_ARTICLE
     return score
 
 
@@ -258,18 +279,26 @@ def _listed(candidates: list[Candidate]) -> list[bool]:
     return out
 
 
+def weigh(cand: Candidate, layout: Layout, in_list: bool) -> float | None:
+    """The weight of one candidate: what the page says about it and where it stands. A date the
+    page calls published keeps its weight wherever it stands ("Der Beitrag wurde am ...
+    veröffentlicht" closes many a blog post, below the article, among the comments' dates)."""
+    published = cue_says_published(cand.date)
+    says = evidence(cand.date, cand.label, published)
+    if says is None:
+        return None
+    if published:
+        return says + placement(cand.rank, layout, False) + (AFTER_ARTICLE if layout.after_article(cand.rank) else 0.0)
+    return says + placement(cand.rank, layout, in_list)
+
+
 def pick_published(candidates: list[Candidate], layout: Layout) -> FullDate | None:
     """The date with the most weight; the first in page order among equals."""
     best: float | None = None
     chosen = None
     for cand, in_list in zip(candidates, _listed(candidates)):
-        says = evidence(cand.date, cand.label)
-        if says is None:
-            continue
-        score = says + placement(cand.rank, layout, in_list)
-        if layout.after_article(cand.rank) and cue_says_published(cand.date) is not True:
-            score -= AFTER_ARTICLE
-        if best is None or score > best:
+        score = weigh(cand, layout, in_list)
+        if score is not None and (best is None or score > best):
             best, chosen = score, cand.date
     return chosen
 
