@@ -40,13 +40,12 @@ def _scan(doc: Document) -> Scanned:
     return [(ln, scan_line(ln.text)) for ln in doc.lines if not ln.is_blank]
 
 
-def _full_dates(doc: Document) -> list[Candidate]:
+def _full_dates(doc: Document, ranks: dict[int, int]) -> list[Candidate]:
     """Every complete date in the page, in any shape a page prints (see :mod:`..temporal.stamps`),
     with its line's label and rank among non-blank lines."""
     found = [(ln, find_stamps(ln.text)) for ln in doc.lines if not ln.is_blank and has_digit(ln.text)]
     stamps = [s for _, line_stamps in found for s in line_stamps]
     day_first = stamps_day_first(stamps, _language_prior(doc) if any(s.either for s in stamps) else 0.0)
-    ranks = _ranks(doc)
     out = []
     for ln, line_stamps in found:
         for stamp in line_stamps:
@@ -85,9 +84,11 @@ def _language_prior(doc: Document) -> float:
     return 0.0 if guess_language(doc.lines) in ("en", "cjk") else DAY_FIRST_PRIOR
 
 
-def _reference(doc: Document, dates: list[Candidate]) -> dt.date | None:
+def _reference(doc: Document) -> dt.date | None:
     """Set ``published`` and ``reference_date``; return the date to resolve against."""
-    published = pick_published(dates, _layout(doc, _ranks(doc)))
+    ranks = _ranks(doc)
+    dates = _full_dates(doc, ranks)
+    published = pick_published(dates, _layout(doc, ranks))
     if published:
         doc.published = DateValue(published.date.isoformat(), doc.span(published.start, published.end))
     if doc.reference_date_given is not None:
@@ -111,7 +112,7 @@ def _reference(doc: Document, dates: list[Candidate]) -> dt.date | None:
 def dates(doc: Document) -> None:
     scanned = _scan(doc)
     page = Context(day_first=reads_day_first([km for _, matches in scanned for km in matches]))
-    ctx = Context(ref=_reference(doc, _full_dates(doc)), day_first=page.day_first)
+    ctx = Context(ref=_reference(doc), day_first=page.day_first)
     for ln, matches in scanned:
         if not matches or doc.labels[ln.index] in FURNITURE and not _is_prose(ln):
             continue

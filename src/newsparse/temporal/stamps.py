@@ -27,9 +27,14 @@ _YEAR_END = r"(?:(?!\d)|(?=[0-2]?\d:[0-5]\d|[0-3]?\d\.\s?\p{L}))"
 _DAY_START = r"(?:(?<![\d.])|(?<=(?<!\d)(?:19|20)\d\d))"
 
 
+# A month name is any word here, looked up afterwards: a regex alternation of every name in every
+# language would cost more than the rest of the pattern together.
+_MONTH_WORD = r"\p{L}{3,13}"
+
+
 @cache
 def _pattern() -> rx.Pattern:
-    months = lexicon.alternation(page_months())
+    months = _MONTH_WORD
     return rx.compile(
         rf"""
           (?<!\d)(?P<year>{_Y4})-(?P<month>[01]?\d)-(?P<day>[0-3]?\d)(?!\d)
@@ -119,6 +124,14 @@ def _order(m: rx.regex.Match) -> bool | None:
     return None if m.group()[:4] == m["year"] else True  # "2024-02-07" says nothing; "07.02.2024" does
 
 
+# Every stamp holds a year: four digits, or two at the end of a numeric date. The full pattern is
+# tried only around these, so a line of prose with a few numbers costs one quick scan.
+_ANCHOR = rx.compile(rf"(?<!\d)(?:19[7-9]|20[0-6])\d|(?<![\d.])\d{{1,2}}[./-]\d{{1,2}}[./-]\d\d(?![\d.])", 0)
+# How far a stamp reaches before and after its year ("Wednesday, 7 de febrero de 2024" is the longest).
+_REACH_BEFORE = 48
+_REACH_AFTER = 16
+
+
 def find_stamps(line: str) -> list[Stamp]:
     """Every complete date in ``line``, left to right.
 
@@ -131,11 +144,17 @@ def find_stamps(line: str) -> list[Stamp]:
     """
     if not any(map(line.__contains__, "0123456789")):
         return []
-    out = []
-    for m in _pattern().finditer(line):
-        stamp = _stamp(m, line)
-        if stamp is not None:
-            out.append(stamp)
+    out: list[Stamp] = []
+    done = 0
+    for anchor in _ANCHOR.finditer(line):
+        if anchor.end() <= done:
+            continue
+        start = max(done, anchor.start() - _REACH_BEFORE)
+        for m in _pattern().finditer(line, start, min(len(line), anchor.end() + _REACH_AFTER)):
+            if m.end() > anchor.start() and m.start() < anchor.end() and (stamp := _stamp(m, line)):
+                out.append(stamp)
+                done = m.end()
+                break
     return out
 
 
