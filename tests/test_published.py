@@ -176,3 +176,17 @@ def test_published_span_is_the_date_in_the_text() -> None:
     span = art.published.span
     assert text[span.start:span.end] == span.text == "2024年2月7日"
     assert dt.date.fromisoformat(art.published.value) == dt.date(2024, 2, 7)
+
+
+def test_a_relative_stamp_counts_back_from_a_given_reference() -> None:
+    text = page(["By Ann Lee", "Updated 3 days ago"])
+    assert newsparse.parse(text, reference_date="2024-02-07").published.value == "2024-02-04"
+    assert newsparse.parse(text).published is None  # without a reference there is nothing to count from
+    german = page(["Von Ann Lee", "vor 2 Stunden"])
+    assert newsparse.parse(german, reference_date="2024-02-07").published.value == "2024-02-07"
+
+
+def test_an_absolute_stamp_beats_a_relative_one_below_the_article() -> None:
+    comments = ["Bo 2 days ago", "Great news for the town, thanks!", "Reply"]
+    text = page(["By Ann Lee", "February 1, 2024"], after=comments)
+    assert newsparse.parse(text, reference_date="2024-02-07").published.value == "2024-02-01"

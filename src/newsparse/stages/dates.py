@@ -14,7 +14,7 @@ from .. import rx
 from ..document import DateValue, Document, Line, ReferenceDate, Timex
 from ..pipeline import stage
 from ..temporal import Context, reads_day_first, scan_line, tag_matches
-from ..temporal.stamps import find_stamps
+from ..temporal.stamps import Stamp, find_relative, find_stamps
 from ..temporal.stamps import reads_day_first as stamps_day_first
 from .blocks import guess_language, has_digit
 from ..temporal.reference import Candidate, FullDate, Layout, pick_inferred, pick_published
@@ -42,8 +42,9 @@ def _scan(doc: Document) -> Scanned:
 
 def _full_dates(doc: Document, ranks: dict[int, int]) -> list[Candidate]:
     """Every complete date in the page, in any shape a page prints (see :mod:`..temporal.stamps`),
-    with its line's label and rank among non-blank lines."""
-    found = [(ln, find_stamps(ln.text)) for ln in doc.lines if not ln.is_blank and has_digit(ln.text)]
+    with its line's label and rank among non-blank lines. With a reference date given, a stamp
+    counted back from it ("Updated 2 hours ago") is one more."""
+    found = [(ln, _stamps(ln.text, doc.reference_date_given)) for ln in doc.lines if not ln.is_blank]
     stamps = [s for _, line_stamps in found for s in line_stamps]
     day_first = stamps_day_first(stamps, _language_prior(doc) if any(s.either for s in stamps) else 0.0)
     out = []
@@ -54,6 +55,13 @@ def _full_dates(doc: Document, ranks: dict[int, int]) -> list[Candidate]:
                 full = FullDate(date, ln.content_start + stamp.start, ln.content_start + stamp.end, ln)
                 out.append(Candidate(full, doc.labels[ln.index], ranks[ln.index]))
     return out
+
+
+def _stamps(line: str, given: dt.date | None) -> list[Stamp]:
+    stamps = find_stamps(line) if has_digit(line) else []
+    if given is None:
+        return stamps
+    return sorted(stamps + find_relative(line, given), key=lambda s: s.start)
 
 
 def _ranks(doc: Document) -> dict[int, int]:

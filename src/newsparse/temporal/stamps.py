@@ -10,18 +10,19 @@ TimeML tags still come from the story grammar.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from dataclasses import dataclass, replace
 from functools import cache
 
 from .. import lexicon, rx
-from .words import key, page_months, weekdays
+from .words import date_words, key, page_months, weekdays
 
 # Years a page stamp can carry: wider than any news archive, narrow enough that a product code or
 # a page count glued to a dot is not taken for one.
 _Y4 = r"(?:19[7-9]\d|20[0-6]\d)"
 # A year ends at a non-digit, or where the copy glued a clock time or the next date to it.
-_YEAR_END = r"(?:(?!\d)|(?=[0-2]?\d:[0-5]\d|[0-3]?\d\.\s?\p{L}))"
+_YEAR_END = r"(?:(?!\d)|(?=[0-2]?\d:[0-5]\d|[0-3]?\d\.\s?\p{L}|[0-3]?\d[./-][01]?\d[./-]\d))"
 # What may stand before a day number: no digit (letters may: the copy glues words to dates), or a
 # year that a glued date ended with.
 _DAY_START = r"(?:(?<![\d.])|(?<=(?<!\d)(?:19|20)\d\d))"
@@ -40,7 +41,7 @@ def _pattern() -> rx.Pattern:
           (?<!\d)(?P<year>{_Y4})-(?P<month>[01]?\d)-(?P<day>[0-3]?\d)(?!\d)
         | (?<!\d)(?P<year>{_Y4})\s?[年년]\s?(?P<month>[01]?\d)\s?[月월]\s?(?P<day>[0-3]?\d)\s?[日일]
         | (?<!\d)(?P<year>{_Y4})(?P<ysep>[/.])\s?(?P<month>[01]?\d)(?P=ysep)\s?(?P<day>[0-3]?\d)(?![\d/])
-        | {_DAY_START}(?P<day>[0-3]?\d)\.\s?(?P<month>[01]?\d)\.\s?(?:(?P<year>{_Y4}){_YEAR_END}|(?P<yy>\d\d)(?![\d.]))
+        | {_DAY_START}(?P<day>[0-3]?\d)\.\s?(?P<month>[0-3]?\d)\.\s?(?:(?P<year>{_Y4}){_YEAR_END}|(?P<yy>\d\d)(?![\d.]))
         | {_DAY_START}(?P<either>[0-3]?\d)(?P<sep>[/-])(?P<other>[0-3]?\d)(?P=sep)(?:(?P<year>{_Y4}){_YEAR_END}|(?P<yy>\d\d)(?![\d/.-]))
         | (?<!\p{{L}})(?P<mon>{months})(?!\p{{L}})\.?,?\s{{0,2}}(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)\.?,?\s{{0,2}}
           (?P<year>{_Y4}){_YEAR_END}
@@ -96,6 +97,8 @@ def _stamp(m: rx.regex.Match, line: str) -> Stamp | None:
     stamp = _read(m, line)
     if stamp is None:
         return None
+    if stamp.date(False) is None and stamp.date(True) is None:  # "31.31.2024", "Feb. 30, 2024"
+        return None
     wd = _weekday_before().search(line, max(0, stamp.start - 16), stamp.start)
     return replace(stamp, start=wd.start()) if wd else stamp
 
@@ -114,7 +117,10 @@ def _read(m: rx.regex.Match, line: str) -> Stamp | None:
     month = page_months().get(key(m["mon"])) if m["mon"] else int(m["month"])
     if month is None:
         return None
-    return Stamp(m.start(), m.end(), year, month, int(m["day"]), day_first=_order(m))
+    day = int(m["day"])
+    if not m["mon"] and m.group()[:4] != m["year"] and month > 12 >= day:  # "01.21.2024": month first after all
+        return Stamp(m.start(), m.end(), year, day, month, day_first=False)
+    return Stamp(m.start(), m.end(), year, month, day, day_first=_order(m))
 
 
 def _order(m: rx.regex.Match) -> bool | None:
@@ -174,3 +180,48 @@ def reads_day_first(stamps: list[Stamp], language_prior: float = 0.0) -> bool:
         if stamp.day_first is not None:
             votes += 1 if stamp.day_first else -1
     return votes > 0
+
+
+@cache
+def _relative_pattern() -> rx.Pattern:
+    table = date_words()["relative_stamps"]
+    one = lexicon.alternation(table["one"])
+    units = lexicon.alternation(table["units"])
+    return rx.compile(
+        rf"""(?<!\p{{L}})(?:(?P<pre>{lexicon.alternation(table["before"])})\s+)?
+        (?P<n>\d{{1,3}}|{one})\s+(?P<unit>{units})(?!\p{{L}})
+        (?:\s+(?P<post>{lexicon.alternation(table["after"])})(?!\p{{L}}))?""",
+        rx.I | rx.X,
+    )
+
+
+def _back(ref: dt.date, amount: int, unit: str) -> dt.date:
+    """``ref`` moved back by ``amount`` units; minutes and hours count whole days only."""
+    if unit in ("m", "h"):
+        return ref - dt.timedelta(days=amount // (1440 if unit == "m" else 24))
+    if unit in ("d", "w"):
+        return ref - dt.timedelta(days=amount * (7 if unit == "w" else 1))
+    months = amount * (12 if unit == "y" else 1)
+    index = ref.year * 12 + ref.month - 1 - months
+    year, month = divmod(index, 12)
+    return dt.date(year, month + 1, min(ref.day, calendar.monthrange(year, month + 1)[1]))
+
+
+def find_relative(line: str, ref: dt.date) -> list[Stamp]:
+    """A page's stamp counted back from when it was read ("Updated 2 hours ago", "vor 3 Tagen",
+    "il y a 2 jours"), as dates against ``ref``, the reference date the caller gives.
+
+    >>> [str(s.date(False)) for s in find_relative("Updated 2 hours ago | vor 3 Tagen", dt.date(2024, 2, 7))]
+    ['2024-02-07', '2024-02-04']
+    >>> find_relative("He spent 3 days in town.", dt.date(2024, 2, 7))
+    []
+    """
+    table = date_words()["relative_stamps"]
+    out = []
+    for m in _relative_pattern().finditer(line):
+        if bool(m["pre"]) == bool(m["post"]):  # one of "vor 3 Tagen" and "3 days ago", not both or neither
+            continue
+        amount = int(m["n"]) if m["n"].isdigit() else 1
+        when = _back(ref, amount, table["units"][key(m["unit"])])
+        out.append(Stamp(m.start(), m.end(), when.year, when.month, when.day))
+    return out
