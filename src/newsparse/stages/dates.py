@@ -14,10 +14,10 @@ from .. import rx
 from ..document import DateValue, Document, Line, ReferenceDate, Timex
 from ..pipeline import stage
 from ..temporal import Context, reads_day_first, scan_line, tag_matches
+from ..temporal.reference import Candidate, FullDate, Layout, pick_inferred, pick_published
 from ..temporal.stamps import Stamp, find_relative, find_stamps
 from ..temporal.stamps import reads_day_first as stamps_day_first
 from .blocks import guess_language, has_digit
-from ..temporal.reference import Candidate, FullDate, Layout, pick_inferred, pick_published
 
 # Labels whose lines are page furniture: read for the published date, never for the story's dates.
 FURNITURE = frozenset({"boilerplate"})

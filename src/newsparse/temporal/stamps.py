@@ -132,7 +132,7 @@ def _order(m: rx.regex.Match) -> bool | None:
 
 # Every stamp holds a year: four digits, or two at the end of a numeric date. The full pattern is
 # tried only around these, so a line of prose with a few numbers costs one quick scan.
-_ANCHOR = rx.compile(rf"(?<!\d)(?:19[7-9]|20[0-6])\d|(?<![\d.])\d{{1,2}}[./-]\d{{1,2}}[./-]\d\d(?![\d.])", 0)
+_ANCHOR = rx.compile(r"(?<!\d)(?:19[7-9]|20[0-6])\d|(?<![\d.])\d{1,2}[./-]\d{1,2}[./-]\d\d(?![\d.])", 0)
 # How far a stamp reaches before and after its year ("Wednesday, 7 de febrero de 2024" is the longest).
 _REACH_BEFORE = 48
 _REACH_AFTER = 16
