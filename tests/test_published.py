@@ -190,3 +190,12 @@ def test_an_absolute_stamp_beats_a_relative_one_below_the_article() -> None:
     comments = ["Bo 2 days ago", "Great news for the town, thanks!", "Reply"]
     text = page(["By Ann Lee", "February 1, 2024"], after=comments)
     assert newsparse.parse(text, reference_date="2024-02-07").published.value == "2024-02-01"
+
+
+def test_the_first_paragraph_anchors_the_header_when_the_layout_looks_elsewhere() -> None:
+    from newsparse.temporal.reference import Layout
+
+    layout = Layout(headline=60, body_start=62, body_end=80, first_prose=20)
+    assert layout.lines_away(18) == 0  # just above the page's first paragraph
+    assert layout.lines_away(40) == 14  # between the two: far from both
+    assert Layout(headline=60, body_start=62).lines_away(18) == 36

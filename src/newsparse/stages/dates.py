@@ -17,7 +17,7 @@ from ..temporal import Context, reads_day_first, scan_line, tag_matches
 from ..temporal.reference import Candidate, FullDate, Layout, pick_inferred, pick_published
 from ..temporal.stamps import Stamp, find_relative, find_stamps
 from ..temporal.stamps import reads_day_first as stamps_day_first
-from .blocks import guess_language, has_digit
+from .blocks import cjk_count, guess_language, has_digit
 
 # Labels whose lines are page furniture: read for the published date, never for the story's dates.
 FURNITURE = frozenset({"boilerplate"})
@@ -80,7 +80,21 @@ def _layout(doc: Document, ranks: dict[int, int]) -> Layout:
         headline=rank_at(doc.headline.start) if doc.headline else None,
         body_start=rank_at(doc.body[0].start) if doc.body else None,
         body_end=rank_at(doc.body[-1].start) if doc.body else None,
+        first_prose=next((ranks[ln.index] for ln in doc.lines if _is_paragraph(ln)), None),
     )
+
+
+# A paragraph of prose: a sentence end and this many words (or CJK characters, two to a word).
+PARAGRAPH_WORDS = 20
+
+
+def _is_paragraph(line: Line) -> bool:
+    """"The harbor bridge reopened on Monday after three weeks of repairs, ..." (a whole sentence or
+    more): the first one on a page is where an article starts, whatever the layout stages found."""
+    text = line.text.rstrip()
+    if text[-1:] not in ".!?。！？":
+        return False
+    return len(text.split()) >= PARAGRAPH_WORDS or cjk_count(text) >= 2 * PARAGRAPH_WORDS
 
 
 # How much the page's language tips an ambiguous "06/10/2020" towards day first: outside English,

@@ -76,6 +76,7 @@ class Layout:
     headline: int | None = None
     body_start: int | None = None
     body_end: int | None = None
+    first_prose: int | None = None  # the first paragraph of prose on the page, wherever it stands
 
     def header(self) -> tuple[int, int]:
         """The ranks where the article's own stamp stands: from a few lines above the headline
@@ -89,6 +90,15 @@ class Layout:
             return head - ABOVE_HEADLINE, head + ABOVE_HEADLINE
         return 0, TOP_LINES
 
+    def lines_away(self, rank: int) -> int:
+        """How many lines ``rank`` stands outside the header; the lines just above the page's first
+        paragraph of prose count as a header too, for when the layout stages found the article
+        elsewhere (a teaser taken for the headline)."""
+        away = _outside(rank, *self.header())
+        if self.first_prose is not None:
+            away = min(away, _outside(rank, self.first_prose - ABOVE_BODY, self.first_prose))
+        return away
+
     def between(self, rank: int) -> bool:
         """Below the headline and not below the first paragraph: where bylines and stamps sit."""
         head, body = self.headline, self.body_start
@@ -96,6 +106,10 @@ class Layout:
 
     def after_article(self, rank: int) -> bool:
         return self.body_end is not None and rank > self.body_end
+
+
+def _outside(rank: int, low: int, high: int) -> int:
+    return low - rank if rank < low else rank - high if rank > high else 0
 
 
 # The header: lines above the headline (kickers, "today" widgets, breadcrumbs) and the longest
@@ -252,9 +266,7 @@ def evidence(date: FullDate, label: str | None, published: bool | None) -> float
 def placement(rank: int, layout: Layout, in_list: bool) -> float:
     """What the date's position says: near the article's header, alone rather than in a list,
     above the end of the article."""
-    low, high = layout.header()
-    away = low - rank if rank < low else rank - high if rank > high else 0
-    score = -PER_LINE_AWAY * min(away, MAX_LINES_AWAY)
+    score = -PER_LINE_AWAY * min(layout.lines_away(rank), MAX_LINES_AWAY)
     if layout.between(rank):
         score += BETWEEN
     if in_list:
