@@ -182,8 +182,9 @@ def cue_says_published(date: FullDate) -> bool | None:
     return " ".join(m[1].casefold().split()) in _published_words()
 
 
-_BY = rx.compile(r"(?:^|\W)(?:by|von|par|por|di|door|av|af)\s+\p{Lu}", 0)
-_BY_AFTER = rx.compile(r"^\W{0,3}(?:by|von|par|por|di|door|av|af)\s+\p{Lu}", 0)  # "Feb. 7, 2024 by Ann Lee"
+_BY_WORDS = alternation(lexicon.table("date_cues")["byline"])
+_BY = rx.compile(rf"(?:^|\W)(?i:{_BY_WORDS})\s+\p{{Lu}}", 0)  # "By Ann Lee | Feb. 7, 2024"
+_BY_AFTER = rx.compile(rf"^\W{{0,3}}(?i:{_BY_WORDS})\s+\p{{Lu}}", 0)  # "Feb. 7, 2024 by Ann Lee"
 # An embedded post signs off with its author's handle and date: "— Ann Lee (@annlee) February 7,
 # 2024", "A post shared by Ann (@ann) on Feb 7, 2024". Its date is the post's, never the page's.
 _EMBED = rx.compile(r"(?:\(@\w+\)|\s@\w+)\s*(?:\p{L}{1,3}\s*)?$", 0)
