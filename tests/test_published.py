@@ -199,3 +199,13 @@ def test_the_first_paragraph_anchors_the_header_when_the_layout_looks_elsewhere(
     assert layout.lines_away(18) == 0  # just above the page's first paragraph
     assert layout.lines_away(40) == 14  # between the two: far from both
     assert Layout(headline=60, body_start=62).lines_away(18) == 36
+
+
+def test_a_deadline_is_no_stamp() -> None:
+    assert published(page(["By Ann Lee", "Video available until: Feb. 9, 2024"])) is None
+    assert published(page(["Von Ann Lee", "Gültig bis 09.02.2024", "Veröffentlicht am: 05.02.2024"])) == "2024-02-05"
+
+
+def test_the_cue_nearest_the_date_decides() -> None:
+    assert published(page(["Updated: $Date: 2024/02/07 10:31:41 $"])) == "2024-02-07"
+    assert published(page(["Letzte Änderung: 06.02.2024 - 14:49", "Erschienen am: 05.02.2024"])) == "2024-02-05"

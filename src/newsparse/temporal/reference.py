@@ -148,19 +148,33 @@ PROSE_WORDS_BEFORE = 4
 @cache
 def _cue_patterns() -> tuple[rx.Pattern, rx.Pattern]:
     cues = lexicon.table("date_cues")
-    before = alternation(cues["published"] + cues["updated"])
+    before = alternation(cues["published"] + cues["updated"] + cues["deadline"])
     after = alternation(cues["after_published"] + cues["after_updated"])
-    # The cue, then at most a linking word ("on", "am", "le") and a weekday ("Monday,", "den").
+    # The cue, then at most a linking word ("on", "am:", "le") and a weekday ("Monday,", "den").
     return (
-        rx.compile(rf"(?<!\p{{L}})({before})(?!\p{{L}})\W{{0,3}}(?:\p{{L}}{{1,4}}\s+)?(?:\p{{L}}{{2,12}}\.?,?\s+)?(?:den\s+)?$", rx.I),
+        rx.compile(
+            rf"(?<!\p{{L}})({before})(?!\p{{L}})\W{{0,3}}(?-i:\p{{Ll}}{{1,4}}[\s:,]{{1,3}})?(?:\p{{L}}{{2,12}}\.?,?\s+)?(?:den\s+)?$", rx.I
+        ),
         rx.compile(rf"^[^|•·\n]{{0,40}}?(?<!\p{{L}})({after})", rx.I),
     )
 
 
 @cache
-def _published_words() -> frozenset[str]:
+def _words(*lists: str) -> frozenset[str]:
     cues = lexicon.table("date_cues")
-    return frozenset(w.casefold() for w in cues["published"] + cues["after_published"])
+    return frozenset(" ".join(w.casefold().split()) for name in lists for w in cues[name])
+
+
+def _cue(date: FullDate) -> str | None:
+    """The kind of word beside the date: ``published``, ``updated`` or ``deadline``."""
+    before, after = _cue_patterns()
+    m = before.search(date.before()) or after.match(date.after(48))
+    if m is None:
+        return None
+    word = " ".join(m[1].casefold().split())
+    if word in _words("published", "after_published"):
+        return "published"
+    return "deadline" if word in _words("deadline") else "updated"
 
 
 def cue_says_published(date: FullDate) -> bool | None:
@@ -175,11 +189,8 @@ def cue_says_published(date: FullDate) -> bool | None:
     >>> cue_says_published(FullDate(dt.date(2024, 2, 7), 33, 45, line))
     False
     """
-    before, after = _cue_patterns()
-    m = before.search(date.before()) or after.match(date.after(48))
-    if m is None:
-        return None
-    return " ".join(m[1].casefold().split()) in _published_words()
+    cue = _cue(date)
+    return None if cue is None else cue == "published"
 
 
 _BY_WORDS = alternation(lexicon.table("date_cues")["byline"])
@@ -238,19 +249,20 @@ def is_timestamp(date: FullDate) -> bool:
     return _CLOCK_AFTER.match(date.after(24)) is not None
 
 
-def evidence(date: FullDate, label: str | None, published: bool | None) -> float | None:
+def evidence(date: FullDate, label: str | None, cue: str | None) -> float | None:
     """What the page says about ``date`` (see the weights above); ``None``: it is not the page's.
-    ``published`` is what the word beside it says (:func:`cue_says_published`).
+    ``cue`` is the kind of word beside it (:func:`_cue`).
 
-    A caption dates its photo, an embedded post its post, a range an event; a date inside a
-    sentence is the story's, unless a "published" or "updated" word stands beside it ("Dieser
-    Beitrag wurde am 7. Februar 2024 veröffentlicht", "This page was last updated on 7 Feb 2024.").
+    A caption dates its photo, an embedded post its post, a range an event, a deadline ("until
+    Feb. 7, 2024") an end; a date inside a sentence is the story's, unless a "published" or
+    "updated" word stands beside it ("Dieser Beitrag wurde am 7. Februar 2024 veröffentlicht",
+    "This page was last updated on 7 Feb 2024.").
     """
-    if label == "caption" or _is_embed(date) or _in_range(date):
+    if label == "caption" or cue == "deadline" or _is_embed(date) or _in_range(date):
         return None
-    if published is None and _in_prose(date):
+    if cue is None and _in_prose(date):
         return None
-    score = PUBLISHED_CUE if published else 0.0
+    score = PUBLISHED_CUE if cue == "published" else 0.0
     if label == "byline" or _BY.search(date.before()) or _BY_AFTER.match(date.after(30)):
         score += BYLINE
     elif label == "dateline":
@@ -296,11 +308,11 @@ def weigh(cand: Candidate, layout: Layout, in_list: bool) -> float | None:
     """The weight of one candidate: what the page says about it and where it stands. A date the
     page calls published keeps its weight wherever it stands ("Der Beitrag wurde am ...
     veröffentlicht" closes many a blog post, below the article, among the comments' dates)."""
-    published = cue_says_published(cand.date)
-    says = evidence(cand.date, cand.label, published)
+    cue = _cue(cand.date)
+    says = evidence(cand.date, cand.label, cue)
     if says is None:
         return None
-    if published:
+    if cue == "published":
         return says + placement(cand.rank, layout, False) + (AFTER_ARTICLE if layout.after_article(cand.rank) else 0.0)
     return says + placement(cand.rank, layout, in_list)
 
