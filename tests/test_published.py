@@ -209,3 +209,8 @@ def test_a_deadline_is_no_stamp() -> None:
 def test_the_cue_nearest_the_date_decides() -> None:
     assert published(page(["Updated: $Date: 2024/02/07 10:31:41 $"])) == "2024-02-07"
     assert published(page(["Letzte Änderung: 06.02.2024 - 14:49", "Erschienen am: 05.02.2024"])) == "2024-02-05"
+
+
+def test_an_event_or_period_date_is_no_stamp() -> None:
+    header = ["Von Ann Lee", "Termin: 20.03.2024, 19 Uhr", "Ab 1. März 2024 fährt die Fähre stündlich", "05.02.2024"]
+    assert published(page(header)) == "2024-02-05"
