@@ -470,7 +470,7 @@ def classify(lines: Sequence[Line]) -> tuple[list[Block], tuple[int, int] | None
 @cache
 def _date_pattern() -> rx.Pattern:
     """A calendar date in the shapes page headers print, in any language ``months.json`` knows."""
-    names = {name for table in lexicon.table("months").values() for name in table}
+    names = {name for lang, table in lexicon.table("months").items() if not lang.startswith("_") for name in table}
     months = lexicon.alternation(names)
     return rx.compile(
         rf"""(?<![\p{{L}}\p{{N}}])(?:

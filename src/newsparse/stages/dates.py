@@ -7,13 +7,17 @@ turns line offsets into document spans.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 
 from .. import rx
 from ..document import DateValue, Document, Line, ReferenceDate, Timex
 from ..pipeline import stage
-from ..temporal import Context, full_date, reads_day_first, scan_line, tag_matches
-from ..temporal.reference import FullDate, pick_inferred, pick_published
+from ..temporal import Context, reads_day_first, scan_line, tag_matches
+from ..temporal.reference import Candidate, FullDate, Layout, pick_inferred, pick_published
+from ..temporal.stamps import Stamp, find_relative, find_stamps
+from ..temporal.stamps import reads_day_first as stamps_day_first
+from .blocks import cjk_count, guess_language, has_digit
 
 # Labels whose lines are page furniture: read for the published date, never for the story's dates.
 FURNITURE = frozenset({"boilerplate"})
@@ -36,22 +40,77 @@ def _scan(doc: Document) -> Scanned:
     return [(ln, scan_line(ln.text)) for ln in doc.lines if not ln.is_blank]
 
 
-def _full_dates(doc: Document, scanned: Scanned, page: Context) -> list[tuple[FullDate, str | None, int]]:
-    """Every complete date in the page, with its line's label and rank among non-blank lines."""
+def _full_dates(doc: Document, ranks: dict[int, int]) -> list[Candidate]:
+    """Every complete date in the page, in any shape a page prints (see :mod:`..temporal.stamps`),
+    with its line's label and rank among non-blank lines. With a reference date given, a stamp
+    counted back from it ("Updated 2 hours ago") is one more."""
+    found = [(ln, _stamps(ln.text, doc.reference_date_given)) for ln in doc.lines if not ln.is_blank]
+    stamps = [s for _, line_stamps in found for s in line_stamps]
+    day_first = stamps_day_first(stamps, _language_prior(doc) if any(s.either for s in stamps) else 0.0)
     out = []
-    for rank, (ln, matches) in enumerate(scanned):
-        for kind, m in matches:
-            found = full_date(kind, m, ln.text, page)
-            if found:
-                date = dt.date.fromisoformat(found.value)
-                start = ln.content_start + found.start
-                out.append((FullDate(date, start, ln.content_start + found.end, ln), doc.labels[ln.index], rank))
+    for ln, line_stamps in found:
+        for stamp in line_stamps:
+            date = stamp.date(day_first)
+            if date is not None:
+                full = FullDate(date, ln.content_start + stamp.start, ln.content_start + stamp.end, ln)
+                out.append(Candidate(full, doc.labels[ln.index], ranks[ln.index]))
     return out
 
 
-def _reference(doc: Document, dates: list[tuple[FullDate, str | None, int]]) -> dt.date | None:
+def _stamps(line: str, given: dt.date | None) -> list[Stamp]:
+    stamps = find_stamps(line) if has_digit(line) else []
+    if given is None:
+        return stamps
+    return sorted(stamps + find_relative(line, given), key=lambda s: s.start)
+
+
+def _ranks(doc: Document) -> dict[int, int]:
+    """Each non-blank line's position among the non-blank lines."""
+    return {ln.index: rank for rank, ln in enumerate(ln for ln in doc.lines if not ln.is_blank)}
+
+
+def _layout(doc: Document, ranks: dict[int, int]) -> Layout:
+    """Where the headline and the body stand, as ranks (the published date sits between them)."""
+    starts = [ln.start for ln in doc.lines]
+
+    def rank_at(offset: int) -> int | None:
+        return ranks.get(bisect.bisect_right(starts, offset) - 1)
+
+    return Layout(
+        headline=rank_at(doc.headline.start) if doc.headline else None,
+        body_start=rank_at(doc.body[0].start) if doc.body else None,
+        body_end=rank_at(doc.body[-1].start) if doc.body else None,
+        first_prose=next((ranks[ln.index] for ln in doc.lines if _is_paragraph(ln)), None),
+    )
+
+
+# A paragraph of prose: a sentence end and this many words (or CJK characters, two to a word).
+PARAGRAPH_WORDS = 20
+
+
+def _is_paragraph(line: Line) -> bool:
+    """"The harbor bridge reopened on Monday after three weeks of repairs, ..." (a whole sentence or
+    more): the first one on a page is where an article starts, whatever the layout stages found."""
+    text = line.text.rstrip()
+    if text[-1:] not in ".!?。！？":
+        return False
+    return len(text.split()) >= PARAGRAPH_WORDS or cjk_count(text) >= 2 * PARAGRAPH_WORDS
+
+
+# How much the page's language tips an ambiguous "06/10/2020" towards day first: outside English,
+# pages write the day first; English pages are read month first unless their other dates say not.
+DAY_FIRST_PRIOR = 0.5
+
+
+def _language_prior(doc: Document) -> float:
+    return 0.0 if guess_language(doc.lines) in ("en", "cjk") else DAY_FIRST_PRIOR
+
+
+def _reference(doc: Document) -> dt.date | None:
     """Set ``published`` and ``reference_date``; return the date to resolve against."""
-    published = pick_published(dates)
+    ranks = _ranks(doc)
+    dates = _full_dates(doc, ranks)
+    published = pick_published(dates, _layout(doc, ranks))
     if published:
         doc.published = DateValue(published.date.isoformat(), doc.span(published.start, published.end))
     if doc.reference_date_given is not None:
@@ -60,7 +119,7 @@ def _reference(doc: Document, dates: list[tuple[FullDate, str | None, int]]) -> 
     if published:
         doc.reference_date = ReferenceDate(published.date.isoformat(), "published", doc.published.span)
         return published.date
-    story = [d for d, label, _ in dates if label not in FURNITURE]
+    story = [c.date for c in dates if c.label not in FURNITURE]
     inferred = pick_inferred(story)
     if inferred:
         doc.reference_date = ReferenceDate(
@@ -75,7 +134,7 @@ def _reference(doc: Document, dates: list[tuple[FullDate, str | None, int]]) -> 
 def dates(doc: Document) -> None:
     scanned = _scan(doc)
     page = Context(day_first=reads_day_first([km for _, matches in scanned for km in matches]))
-    ctx = Context(ref=_reference(doc, _full_dates(doc, scanned, page)), day_first=page.day_first)
+    ctx = Context(ref=_reference(doc), day_first=page.day_first)
     for ln, matches in scanned:
         if not matches or doc.labels[ln.index] in FURNITURE and not _is_prose(ln):
             continue

@@ -6,6 +6,7 @@ The pieces, each small enough to read on its own:
 - :mod:`.grammar`   one combined pattern that finds every kind of expression in a single scan;
 - :mod:`.calendar`  date arithmetic in TimeML terms (ISO weeks, quarters, shifts, tense);
 - :mod:`.normalize` one function per kind of expression, from a match to ``(type, value, mod)``;
+- :mod:`.stamps`    a page's own date stamps, in every shape and language pages print them;
 - :mod:`.reference` the published date and the reference date, with their evidence.
 """
 
@@ -14,11 +15,10 @@ from __future__ import annotations
 from .normalize import (
     Context,
     Found,
-    full_date,
     reads_day_first,
     scan_line,
     tag_line,
     tag_matches,
 )
 
-__all__ = ["Context", "Found", "full_date", "reads_day_first", "scan_line", "tag_line", "tag_matches"]
+__all__ = ["Context", "Found", "reads_day_first", "scan_line", "tag_line", "tag_matches"]

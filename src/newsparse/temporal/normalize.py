@@ -1037,17 +1037,6 @@ def tag_matches(matches: list[tuple[str, Match]], line: str, ctx: Context) -> li
     return out
 
 
-def full_date(kind: str, m: Match, line: str, page: Context) -> Found | None:
-    """The match as a complete calendar date (year, month, day written out), else ``None``;
-    ``page`` says how the page writes dates, not what they resolve against."""
-    if kind not in ("date", "numeric", "clock") or not m["year"]:
-        return None
-    if kind == "clock":  # "Published 11:02 AM EST, March 8, 2024": the date written after the time
-        return norm_date(m, line, Context(day_first=page.day_first))
-    found = NORMALIZERS[kind](m, line, Context(day_first=page.day_first))
-    return found if found is not None and found.type == "DATE" else None
-
-
 def tag_line(line: str, ctx: Context) -> list[Found]:
     """Every time expression in one line (a paragraph), in order, offsets relative to the line.
 

@@ -22,16 +22,26 @@ def alternation(words: Any) -> str:
     return "|".join(r"\s+".join(rx.regex.escape(p) for p in w.split()) for w in parts)
 
 
-def _merged(name: str) -> dict[str, int]:
-    """A per-language table flattened to one mapping (the languages do not disagree)."""
+def _merged(name: str, languages: Any = None) -> dict[str, int]:
+    """A per-language table flattened to one mapping (the languages do not disagree); keys that
+    start with ``_`` are notes, not languages."""
     out: dict[str, int] = {}
-    for table in lexicon.table(name).values():
-        out.update(table)
+    for lang, table in lexicon.table(name).items():
+        if not lang.startswith("_") and (languages is None or lang in languages):
+            out.update(table)
     return out
 
 
 @cache
 def months() -> dict[str, int]:
+    """The month names the story grammar reads: only its own languages, so that "Mart" or "Mei"
+    in an English sentence stays a name."""
+    return _merged("months", frozenset(lexicon.table("months")["_story_languages"]))
+
+
+@cache
+def page_months() -> dict[str, int]:
+    """Month names of every listed language: a page's own date stamp may be in any of them."""
     return _merged("months")
 
 
