@@ -78,6 +78,35 @@ def test_main_region_is_the_densest_run_of_prose() -> None:
     assert body_texts(art)[-1] == PARAGRAPHS[-1]
 
 
+
+TABLE = [f"{n} Lumenport Rovers {100 - n} {n % 3} {n % 2}" for n in range(1, 16)]
+
+
+def test_an_article_made_of_short_lines_is_kept_under_its_headline() -> None:
+    # The first paragraph stands far above the next one, with a table between: all of it is the article.
+    text = "\n".join(MENU) + "\n" + HEADLINE + "\nBy Ana Ruiz\n\n" + PARAGRAPHS[0] + "\n\n" + "\n".join(TABLE) + \
+        "\n\n" + "\n\n".join(PARAGRAPHS[1:])
+    art = newsparse.parse(text)
+    kept = body_texts(art)
+    assert kept[0] == PARAGRAPHS[0]
+    assert TABLE[0] in kept and TABLE[-1] in kept
+    assert kept[-1] == PARAGRAPHS[-1]
+    assert not {b.span.text for b in art.boilerplate} & set(TABLE)
+
+
+def test_a_menu_between_two_runs_of_prose_is_not_joined_over() -> None:
+    teaser = "Another story: " + PARAGRAPHS[0]
+    paragraphs = "\n\n".join(PARAGRAPHS)
+    art = newsparse.parse(paragraphs + "\n" + "\n".join(MENU) + "\n" + teaser)
+    assert teaser not in body_texts(art)
+    blocks, region = bk.classify(art.lines)
+    assert region is not None and blocks[region[1]].line.text == PARAGRAPHS[-1]
+
+
+def test_menu_items_are_short_capitalised_lines_without_figures() -> None:
+    lines = split_lines("Local News\nWorld\n12 4 0.5\nIt rained all day.\nthe city and the sea")
+    assert [bk.is_menu_item(b) for b in bk.measure(lines, "en")] == [True, True, False, False, False]
+
 # --- header -------------------------------------------------------------------------------------
 
 

@@ -414,9 +414,48 @@ def _join_interrupted(blocks: list[Block], first: int, last: int) -> tuple[int, 
 
 
 def _joinable(blocks: list[Block], gap_start: int, gap_end: int, score: float, best: float) -> bool:
+    """A table or a code listing may split an article; a menu, a share row or a list of links may not."""
     gap = blocks[gap_start:gap_end]
     cues = sum(b.cue is not None and b.cue not in WEAK_CUES for b in gap)
-    return score >= JOIN_SHARE * best and cues <= JOIN_CUE_SHARE * max(len(gap), 10)
+    allowed = JOIN_CUE_SHARE * max(len(gap), 10)
+    return score >= JOIN_SHARE * best and cues <= allowed and _longest_menu_run(gap) < MENU_RUN
+
+
+MENU_RUN = 4  # menu items in a row that make a menu; a subheading stands alone
+
+
+def _opens_menu(blocks: list[Block], i: int) -> bool:
+    """Whether a menu starts at block ``i``: smoothing makes a menu good when prose lies on both sides."""
+    return _longest_menu_run(blocks[i:i + MENU_RUN]) >= MENU_RUN
+
+
+def _longest_menu_run(gap: list[Block]) -> int:
+    longest = run = 0
+    for block in gap:
+        run = run + 1 if is_menu_item(block) else 0
+        longest = max(longest, run)
+    return longest
+
+
+MENU_ITEM_WORDS = 5
+
+
+def is_menu_item(block: Block) -> bool:
+    """A short line of capitalised words, no figures and no sentence: "World News", "Sport".
+
+    A table row holds figures and a code line punctuation; a line like this is a link in a menu.
+
+    >>> from newsparse.stages.normalize import split_lines
+    >>> [is_menu_item(b) for b in measure(split_lines("Local News\\n12 4 0.5\\nIt rained."), "en")]
+    [True, False, False]
+    """
+    if block.words > MENU_ITEM_WORDS or block.words == 0 or block.sentence_like or block.chars >= LENGTH_LOW:
+        return False
+    text = block.line.text
+    if has_digit(text):
+        return False
+    small = lexicon.words("title_small_words")
+    return all(w[:1].isupper() or w.casefold() in small or not w[:1].isalpha() for w in text.split())
 
 
 # A comment's head: "Ana on May 3, 2019 at 6:34 am said:", "2 days ago at 07:52 am", "Reply".
@@ -462,7 +501,7 @@ def classify(lines: Sequence[Line]) -> tuple[list[Block], tuple[int, int] | None
     first, last = region
     for _ in range(JOIN_ROUNDS):
         first, last = _join_interrupted(blocks, first, last)
-    while last + 1 < len(blocks) and blocks[last + 1].cls == GOOD:
+    while last + 1 < len(blocks) and blocks[last + 1].cls == GOOD and not _opens_menu(blocks, last + 1):
         last += 1
     return blocks, (first, _comments_start(blocks, first, last) - 1)
 
