@@ -55,6 +55,15 @@ def test_cues_condemn_short_furniture_lines_only() -> None:
     assert bk.cue_kind("The council said cookies sold at the fair must list every ingredient, " * 2) is None
 
 
+
+def test_a_long_consent_banner_is_a_cookie_notice_when_it_opens_with_the_phrase() -> None:
+    banner = "This website uses cookies to improve your experience while you read. " + "Some of them are stored in your browser. " * 12
+    assert len(banner) > 400
+    assert bk.cue_kind(banner) == "cookie_notice"
+    # Deep inside a long paragraph the same words are the story's.
+    story = "The council debated for hours. " * 5 + "One member said this website uses cookies too often. " + "It went on. " * 20
+    assert bk.cue_kind(story) is None
+
 def test_short_lines_between_paragraphs_stay_and_menus_go() -> None:
     art = newsparse.parse(page(header=[HEADLINE, "By Ana Ruiz"]))
     assert body_texts(art) == PARAGRAPHS  # the short subheading "Repairs" is kept, in order
@@ -106,6 +115,26 @@ def test_a_menu_between_two_runs_of_prose_is_not_joined_over() -> None:
 def test_menu_items_are_short_capitalised_lines_without_figures() -> None:
     lines = split_lines("Local News\nWorld\n12 4 0.5\nIt rained all day.\nthe city and the sea")
     assert [bk.is_menu_item(b) for b in bk.measure(lines, "en")] == [True, True, False, False, False]
+
+
+def test_the_article_ends_at_the_copyright_line_even_when_teasers_follow() -> None:
+    teasers = [("Another story: " + p) for p in PARAGRAPHS[:2] + PARAGRAPHS[3:]] * 2
+    text = page(header=[HEADLINE, "By Ana Ruiz"], tail=["© 2024 Lumenport Daily. All rights reserved.", "World", *teasers])
+    art = newsparse.parse(text)
+    assert body_texts(art) == PARAGRAPHS
+    assert not set(teasers) & set(body_texts(art))
+
+
+def test_a_comment_thread_denser_than_the_article_is_not_the_article() -> None:
+    comments = ["Ana Ruiz wrote:", "I crossed it this morning and it felt solid and safe, which I did not expect after all the talk. " * 3]
+    text = page(header=[HEADLINE, "By Ana Ruiz"], tail=["3 Comments", *(comments * 4)])
+    art = newsparse.parse(text)
+    assert body_texts(art) == PARAGRAPHS
+
+
+def test_end_marks_are_copyright_lines_and_comment_heads_not_photo_credits() -> None:
+    lines = split_lines("© 2024 Lumenport Daily\nPhoto © Ana Ruiz\nComments\nComment")
+    assert [bk.is_end_mark(b) for b in bk.measure(lines, "en")] == [True, False, True, False]
 
 # --- header -------------------------------------------------------------------------------------
 

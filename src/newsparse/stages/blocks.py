@@ -34,6 +34,7 @@ REPEATED_MAX_CHARS = 40  # longer repeated lines may be the headline, which layo
 CUE_MAX_CHARS = 90  # a cue word only condemns a line this short; longer lines are judged as prose
 CUE_FEW_WORDS = 6  # a one-word cue ("Facebook") only condemns a line of this many words or fewer
 NOTICE_MAX_CHARS = 400  # a notice phrase condemns a line up to this long; longer is an article paragraph
+NOTICE_HEAD_CHARS = 100  # ... unless the longer line opens with it: a consent banner's full text
 CJK_SHARE = 0.3  # share of CJK characters from which a text is read per character, not per word
 TEXT_CACHE = 4096  # line texts whose shape tests are remembered (pages repeat lines; stages ask twice)
 
@@ -256,7 +257,7 @@ def cue_kind(text: str, words: list[str] | None = None) -> str | None:
     if len(text) > CUE_MAX_CHARS:
         if text.lstrip().startswith("©"):
             return "copyright"
-        return notice_kind(folded) if len(text) <= NOTICE_MAX_CHARS else None
+        return notice_kind(folded if len(text) <= NOTICE_MAX_CHARS else folded[:NOTICE_HEAD_CHARS])
     if folded.rstrip(":") in lexicon.words("boilerplate_lines"):
         return "share_or_navigation"
     if has_digit(text):
@@ -372,7 +373,51 @@ def weight(block: Block) -> float:
         return block.chars / 3
     if block.intrinsic == SHORT:
         return -SHORT_COST
+    if block.cue in WEAK_CUES and block.chars < LENGTH_LOW:
+        return -SHORT_COST  # "Step 2", "0:45", a line met twice: a number or a repeat, not a menu
     return -float(max(block.chars, 40))
+
+
+COPYRIGHT_LINE_CHARS = 60  # "© 2024 Lumenport Daily"; a caption that opens with "©" runs longer
+_YEAR = rx.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+PLURAL_ENDINGS = ("s", "e", "i")  # comments, Kommentare, commenti
+
+
+def _names_comments(folded: str) -> bool:
+    """A short line whose cue words are the comments' (whatever kind its first cue gave it)."""
+    words = _plain_words(folded)
+    index = cue_index()
+    if len(words) > 1 and _match_phrase(words, index) == "comments":
+        return True
+    return any(index.words.get(w) == "comments" or index.words.get(_singular(w)) == "comments" for w in words)
+
+
+def is_end_mark(block: Block) -> bool:
+    """A line that closes an article: the page's copyright notice or the head of its comments.
+
+    A photo credit ("Photo © Ana Ruiz") is a copyright cue too, but names no year and no rights.
+
+    >>> from newsparse.stages.normalize import split_lines
+    >>> [is_end_mark(b) for b in measure(split_lines("© 2024 Lumenport Daily. All rights reserved.\\nPhoto © Ana Ruiz\\nComments"), "en")]
+    [True, False, True]
+    """
+    if block.cue is None:
+        return False
+    folded = block.line.text.casefold()
+    if block.words <= CUE_FEW_WORDS and _names_comments(folded):  # "Comments", "12 Comments", "Leave a reply"
+        # a lone "Comment" may head a table column
+        return block.words > 1 or folded.rstrip(" :").endswith(PLURAL_ENDINGS)
+    if block.cue != "copyright":
+        return False
+    return "rights" in folded or (block.chars <= COPYRIGHT_LINE_CHARS and _YEAR.search(folded) is not None)
+
+
+SHORT_SENTENCE_WORDS = 4
+
+
+def is_short_sentence(block: Block) -> bool:
+    """A short line that is still a sentence: "Insert the plant into the hole." A menu has none."""
+    return block.sentence_like and block.words >= SHORT_SENTENCE_WORDS and block.stop_share >= STOPWORDS_LOW
 
 
 def main_region(blocks: list[Block]) -> tuple[int, int] | None:
@@ -418,7 +463,9 @@ def _joinable(blocks: list[Block], gap_start: int, gap_end: int, score: float, b
     gap = blocks[gap_start:gap_end]
     cues = sum(b.cue is not None and b.cue not in WEAK_CUES for b in gap)
     allowed = JOIN_CUE_SHARE * max(len(gap), 10)
-    return score >= JOIN_SHARE * best and cues <= allowed and _longest_menu_run(gap) < MENU_RUN
+    if any(map(is_end_mark, gap)) or _longest_menu_run(gap) >= MENU_RUN:
+        return False
+    return score >= JOIN_SHARE * best and cues <= allowed
 
 
 MENU_RUN = 4  # menu items in a row that make a menu; a subheading stands alone
@@ -487,6 +534,26 @@ def _comments_start(blocks: list[Block], first: int, last: int) -> int:
     return marks[0]
 
 
+ARTICLE_MIN_SCORE = 400.0  # prose above an end mark that makes it the article's end, not the page top's
+END_SHARE = 0.3  # ... and this share of the densest run of the page: not a banner above a comment link
+
+
+def _article_end(blocks: list[Block]) -> int:
+    """Where the article must have ended: the first end mark (copyright, comments head) with an
+    article's worth of prose above it. A comment thread can be denser prose than the article
+    it follows, so the region is sought above it."""
+    marks = [i for i, block in enumerate(blocks) if is_end_mark(block)]
+    if not marks:
+        return len(blocks)
+    overall = main_region(blocks)
+    need = max(ARTICLE_MIN_SCORE, END_SHARE * _run_score(blocks, *overall)) if overall else ARTICLE_MIN_SCORE
+    for i in marks:
+        region = main_region(blocks[:i])
+        if region is not None and _run_score(blocks, *region) >= need:
+            return i
+    return len(blocks)
+
+
 def classify(lines: Sequence[Line]) -> tuple[list[Block], tuple[int, int] | None]:
     """All blocks, smoothed, and the main article region among them.
 
@@ -495,7 +562,7 @@ def classify(lines: Sequence[Line]) -> tuple[list[Block], tuple[int, int] | None
     """
     blocks = measure(lines, guess_language(lines))
     smooth(blocks)
-    region = main_region(blocks)
+    region = main_region(blocks[:_article_end(blocks)])
     if region is None:
         return blocks, None
     first, last = region
