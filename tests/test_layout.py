@@ -136,6 +136,37 @@ def test_end_marks_are_copyright_lines_and_comment_heads_not_photo_credits() -> 
     lines = split_lines("© 2024 Lumenport Daily\nPhoto © Ana Ruiz\nComments\nComment")
     assert [bk.is_end_mark(b) for b in bk.measure(lines, "en")] == [True, False, True, False]
 
+
+CARDS = [
+    "Ferry Service Returns to the Old Pier", "Jo Park", "March 3, 2024",
+    "The ferry will run twice a day from April, the harbor office said, and tickets go on sale next week at the pier.",
+    "Market Hall Gets a New Roof", "Ana Ruiz", "March 2, 2024",
+    "Builders began work on the roof of the market hall on Monday and expect to finish it before the summer fair opens.",
+    "Library Opens on Sundays", "Li Wei", "March 1, 2024",
+    "The city library will open on Sunday afternoons from May, after a vote by the council that passed without debate.",
+]
+
+
+def test_a_list_of_dated_teaser_cards_after_the_article_is_not_the_article() -> None:
+    art = newsparse.parse(page(header=[HEADLINE, "By Ana Ruiz"], tail=["More stories", *CARDS]))
+    assert body_texts(art) == PARAGRAPHS
+
+
+def test_the_story_tags_after_the_article_end_it() -> None:
+    tags = ["Lumenport", "Bridges", "City Council", "Harbor"]
+    teaser = "In other news, " + PARAGRAPHS[3]
+    art = newsparse.parse(page(header=[HEADLINE, "By Ana Ruiz"], tail=[*tags, teaser]))
+    assert body_texts(art) == PARAGRAPHS
+
+
+def test_a_list_introduced_by_a_colon_stays_in_the_article() -> None:
+    parts = ["Deck", "Cables", "Towers", "Lights", "Railings"]
+    text = page(header=[HEADLINE, "By Ana Ruiz"])
+    text = text.replace(PARAGRAPHS[1], PARAGRAPHS[1] + "\n\nThe work covered five parts of the bridge:\n" + "\n".join(parts))
+    art = newsparse.parse(text)
+    assert set(parts) <= set(body_texts(art))
+    assert body_texts(art)[-1] == PARAGRAPHS[-1]
+
 # --- header -------------------------------------------------------------------------------------
 
 

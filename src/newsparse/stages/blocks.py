@@ -554,6 +554,69 @@ def _article_end(blocks: list[Block]) -> int:
     return len(blocks)
 
 
+CARD_MARKS = 3  # dated teaser cards in a row that make a list of other stories
+CARD_GAP = 6  # blocks between the dates of two cards
+CARD_HEAD = 3  # short lines above a card's date that belong to the card (title, author)
+
+
+def _furniture_start(blocks: list[Block], first: int, last: int) -> int:
+    """Where furniture that Kadane's sum bridged starts inside the region (``last + 1`` if none).
+
+    Two shapes end an article in text: a run of menu items (the story's tags, a section menu) and a
+    list of teaser cards, each a title, an author, a date and a summary. Both are paid for by the
+    teasers' summaries, which read as prose, so the densest run goes on into them.
+    """
+    end = next((_card_head(blocks, i, first) for i in range(first + COMMENT_MIN_BODY, last + 1) if _opens_cards(blocks, i, last)), last + 1)
+    for i in range(first + COMMENT_MIN_BODY, end):
+        if _opens_menu(blocks, i) and _menu_ends_article(blocks, first, i, end - 1):
+            return i
+    return end
+
+
+MENU_TAIL_SHARE = 0.5  # prose after a menu, against the article above it, that makes the menu an aside
+
+
+def _menu_ends_article(blocks: list[Block], first: int, i: int, last: int) -> bool:
+    """A menu run at ``i`` closes the article unless a colon introduces it as a list ("It has three
+    parts:") or a good part of the article's prose still follows it (tags above the text)."""
+    if blocks[i - 1].line.text.endswith(":"):
+        return False
+    after = max(0.0, _run_score(blocks, i, last))
+    return after < MENU_TAIL_SHARE * _run_score(blocks, first, i - 1)
+
+
+def _is_card_date(block: Block) -> bool:
+    return block.intrinsic != GOOD and (block.cue == "timer" or is_dateline(block.line.text))
+
+
+def _opens_cards(blocks: list[Block], i: int, last: int) -> bool:
+    """Block ``i`` is the date of a teaser card that as many others follow closely, each card
+    with a summary to read between its date and the next."""
+    if not _is_card_date(blocks[i]):
+        return False
+    found, at, summary = 1, i, False
+    for j in range(i + 1, min(last, i + CARD_MARKS * CARD_GAP) + 1):
+        if j - at > CARD_GAP:
+            return False
+        if _is_card_date(blocks[j]):
+            if not summary:  # dates with nothing to read between them: a table or a log, not cards
+                return False
+            found, at, summary = found + 1, j, False
+            if found >= CARD_MARKS:
+                return True
+        elif blocks[j].intrinsic in (GOOD, NEAR_GOOD):
+            summary = True
+    return False
+
+
+def _card_head(blocks: list[Block], i: int, first: int) -> int:
+    """The first block of the card whose date is block ``i``: the short lines right above it."""
+    head = i
+    while head > first + 1 and i - head < CARD_HEAD and blocks[head - 1].intrinsic != GOOD:
+        head -= 1
+    return head
+
+
 def classify(lines: Sequence[Line]) -> tuple[list[Block], tuple[int, int] | None]:
     """All blocks, smoothed, and the main article region among them.
 
@@ -570,7 +633,8 @@ def classify(lines: Sequence[Line]) -> tuple[list[Block], tuple[int, int] | None
         first, last = _join_interrupted(blocks, first, last)
     while last + 1 < len(blocks) and blocks[last + 1].cls == GOOD and not _opens_menu(blocks, last + 1):
         last += 1
-    return blocks, (first, _comments_start(blocks, first, last) - 1)
+    last = min(_comments_start(blocks, first, last), _furniture_start(blocks, first, last)) - 1
+    return blocks, (first, last)
 
 
 @cache
