@@ -167,6 +167,17 @@ def test_a_list_introduced_by_a_colon_stays_in_the_article() -> None:
     assert set(parts) <= set(body_texts(art))
     assert body_texts(art)[-1] == PARAGRAPHS[-1]
 
+
+def test_short_and_repeated_lines_inside_the_article_stay() -> None:
+    steps = []
+    for day in ("Monday", "Tuesday", "Wednesday"):
+        steps += [f"Crews on {day}", "Lane closed 9-5", PARAGRAPHS[3].replace("Most", f"On {day} most")]
+    text = page(header=[HEADLINE, "By Ana Ruiz"]).replace(PARAGRAPHS[3], "\n\n".join(steps))
+    art = newsparse.parse(text)
+    kept = body_texts(art)
+    assert kept.count("Lane closed 9-5") == 3
+    assert "Crews on Tuesday" in kept
+
 # --- header -------------------------------------------------------------------------------------
 
 

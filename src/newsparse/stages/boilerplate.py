@@ -4,7 +4,7 @@ The lines are classified as blocks (see :mod:`.blocks`): prose-like or not, smoo
 neighbours, and the article is the densest run of prose. Everything before that run, except a window
 of lines just above it where the headline, dek, byline and date live (the ``header`` stage decides
 those), and everything after it is furniture; so are lines inside it that a cue condemns (a share
-row, a timer, "Advertisement"). Each dropped line is recorded in ``Document.boilerplate`` with a
+row, a timer, "Advertisement"), but not short or repeated lines there: they are the article's lists. Each dropped line is recorded in ``Document.boilerplate`` with a
 ``kind`` saying why, so nothing is lost silently. Short lines that carry the date near the article
 are labelled ``dateline`` for the dates stage instead.
 """
@@ -97,13 +97,12 @@ def boilerplate(doc: Document) -> None:
 
 
 def _mark_body_line(doc: Document, block: bk.Block) -> None:
-    """Inside the article: cue-condemned lines go, and lines the smoothing judged not prose; a short
-    line that is mostly a date is the article's dateline."""
+    """Inside the article: cue-condemned lines go; a short line that is mostly a date is the
+    article's dateline. Short lines the smoothing judged not prose stay, and so do lines the page
+    repeats: inside the region they are list items, table rows and the steps of a recipe far more
+    often than furniture (a menu or a share row there carries a cue)."""
     if bk.is_dateline(block.line.text) and not bk.looks_like_prose(block.line.text):
         doc.labels[block.line.index] = "dateline"
         return
-    if block.cue is not None or block.cls == bk.BAD:
+    if block.cue is not None and block.cue != "repeated_line":
         _mark_inside(doc, block)
-        short = block.cls == bk.BAD and block.chars < bk.LENGTH_LOW
-        if doc.labels[block.line.index] is None and short and not bk.looks_like_name(block.line.text):
-            doc.mark_boilerplate(block.line, block.cue or "short_line")
