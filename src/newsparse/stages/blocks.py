@@ -36,11 +36,17 @@ CUE_FEW_WORDS = 6  # a one-word cue ("Facebook") only condemns a line of this ma
 NOTICE_MAX_CHARS = 400  # a notice phrase condemns a line up to this long; longer is an article paragraph
 NOTICE_HEAD_CHARS = 100  # ... unless the longer line opens with it: a consent banner's full text
 CJK_SHARE = 0.3  # share of CJK characters from which a text is read per character, not per word
+CJK_SAMPLE = 8000  # characters of a page looked at to tell whether it is written in CJK
 TEXT_CACHE = 4096  # line texts whose shape tests are remembered (pages repeat lines; stages ask twice)
 
 _WORD = rx.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’]*")
 _TIMER = rx.compile(r"(?:\d{1,2}:)?\d{1,2}:\d{2}(?:\s*/\s*(?:\d{1,2}:)?\d{1,2}:\d{2})?")
 _COUNT = rx.compile(r"\d[\d.,]*\s?[kKmM]?\s?\p{L}{0,12}|\p{L}{0,12}\s?\(?\d[\d.,]*\)?")
+# A line that opens with an HTML tag: a page's <noscript> fallback (tracking pixels, iframes) shown as text.
+_MARKUP = rx.compile(
+    r"</?(?:a|b|i|p|br|div|span|img|iframe|script|noscript|style|link|meta|table|tr|td|ul|li|form|input|embed|object|source|video|picture)(?=[\s>/])",
+    rx.I,
+)
 _SHARE_ROW_SEP = rx.compile(r"\s*[|·•/]\s*|\s{2,}")
 
 
@@ -207,6 +213,16 @@ def cjk_chars(text: str) -> str:
     return _NOT_CJK.sub("", text)  # deleting the rest in C beats a loop over characters
 
 
+def _mostly_cjk(lines: Sequence[Line]) -> bool:
+    """Whether the page's characters are mostly Chinese, Japanese or Korean.
+
+    Every line counts, short ones too: a Chinese line of thirty characters holds a whole sentence,
+    so a sample of long lines would see only the page's Latin-script code and links.
+    """
+    sample = "".join(ln.text for ln in lines).replace(" ", "")[:CJK_SAMPLE]
+    return bool(sample) and cjk_count(sample) > CJK_SHARE * len(sample)
+
+
 def guess_language(lines: Sequence[Line]) -> str:
     """The language whose function words cover most of the text; ``cjk`` for Chinese/Japanese/Korean.
 
@@ -214,9 +230,9 @@ def guess_language(lines: Sequence[Line]) -> str:
     >>> guess_language(split_lines("Der Hund und die Katze sind nicht im Haus."))
     'de'
     """
-    sample = "\n".join(ln.text for ln in lines if len(ln.text) > 40)[:20000]
-    if sample and cjk_count(sample[:4000]) > CJK_SHARE * min(len(sample), 4000):
+    if _mostly_cjk(lines):
         return "cjk"
+    sample = "\n".join(ln.text for ln in lines if len(ln.text) > 40)[:20000]
     tokens = Counter(_plain_words(sample))
     scores: Counter[str] = Counter()
     owners = _stopword_owners()
@@ -254,6 +270,8 @@ def cue_kind(text: str, words: list[str] | None = None) -> str | None:
     True
     """
     folded = text.casefold()
+    if text[:1] == "<" and _MARKUP.match(text):
+        return "markup"
     if len(text) > CUE_MAX_CHARS:
         if text.lstrip().startswith("©"):
             return "copyright"
