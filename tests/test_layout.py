@@ -159,6 +159,14 @@ def test_the_story_tags_after_the_article_end_it() -> None:
     assert body_texts(art) == PARAGRAPHS
 
 
+def test_a_photo_gallery_after_the_article_is_not_the_article() -> None:
+    slides = []
+    for n, para in enumerate(PARAGRAPHS[:2] + PARAGRAPHS[3:], start=1):
+        slides += [f"{n}/12 Scenes from the harbor", "In the gallery: " + para, "Lumen Photo"]
+    art = newsparse.parse(page(header=[HEADLINE, "By Ana Ruiz"], tail=["The week in pictures", *slides]))
+    assert body_texts(art) == PARAGRAPHS
+
+
 def test_a_list_introduced_by_a_colon_stays_in_the_article() -> None:
     parts = ["Deck", "Cables", "Towers", "Lights", "Railings"]
     text = page(header=[HEADLINE, "By Ana Ruiz"])

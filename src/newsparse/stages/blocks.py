@@ -603,8 +603,27 @@ def _menu_ends_article(blocks: list[Block], first: int, i: int, last: int) -> bo
     return after < MENU_TAIL_SHARE * _run_score(blocks, first, i - 1)
 
 
+# "3/50 A title": the counter of a gallery slide, whose caption follows.
+_SLIDE_COUNTER = rx.compile(r"(\d{1,3})\s?/\s?(\d{1,3})(?!\S)")
+SLIDES_MIN = 5  # a gallery has at least this many slides; "3/4 cup" is a measure
+
+
 def _is_card_date(block: Block) -> bool:
-    return block.intrinsic != GOOD and (block.cue == "timer" or is_dateline(block.line.text))
+    """The mark that opens a teaser card or a gallery slide: its date or time, or a slide counter."""
+    if block.intrinsic == GOOD:
+        return False
+    text = block.line.text
+    return block.cue == "timer" or is_dateline(text) or (text[:1].isdigit() and _is_slide_counter(text))
+
+
+def _is_slide_counter(text: str) -> bool:
+    """``3/50 Title`` opens a gallery slide; ``3/4 cup flour`` does not.
+
+    >>> _is_slide_counter("3/50 Star Wars boosts the economy"), _is_slide_counter("3/4 cup flour")
+    (True, False)
+    """
+    m = _SLIDE_COUNTER.match(text)
+    return m is not None and int(m.group(1)) <= int(m.group(2)) and int(m.group(2)) >= SLIDES_MIN
 
 
 def _opens_cards(blocks: list[Block], i: int, last: int) -> bool:
