@@ -19,7 +19,7 @@ POSITIONAL_KINDS = frozenset({"header_furniture", "teaser", "navigation"})
 MISREAD_RUN = 12  # this many article lines dropped by position: the header misread where the body starts
 
 
-@stage("body", requires=("lines", "labels", "headline", "dek", "images", "authors", "boilerplate"), assigns=("body",))
+@stage("body", requires=("lines", "labels", "headline", "dek", "images", "authors", "boilerplate"), assigns=("body", "boilerplate"))
 def body(doc: Document) -> None:
     _reclaim_region_lines(doc)
     for line in doc.lines:
@@ -32,9 +32,9 @@ def body(doc: Document) -> None:
 def _reclaim_region_lines(doc: Document) -> None:
     """Give back the article lines below the headline that were dropped only for where they sit.
 
-    A paragraph called a teaser (for standing far above the header's body start) comes back when the
-    region holds it; short lines come back only when the header dropped a long run of them, a sign
-    that it misread where the body starts, not a byline-and-caption block.
+    A paragraph (a long line of prose) that the header dropped as a teaser or as furniture comes back
+    when the region holds it; short lines come back only when the header dropped a long run of them,
+    a sign that it misread where the body starts, not a byline-and-caption block.
     """
     blocks, region = bk.classify(doc.lines)
     if region is None:
@@ -52,9 +52,7 @@ def _reclaim_region_lines(doc: Document) -> None:
     kept = []
     for dropped in doc.boilerplate:
         block = candidates.get(dropped.span.start)
-        if block is not None and (
-            (dropped.kind == "teaser" and block.intrinsic == bk.GOOD) or (misread and dropped.kind in POSITIONAL_KINDS)
-        ):
+        if block is not None and dropped.kind in POSITIONAL_KINDS and (misread or block.intrinsic == bk.GOOD):
             doc.labels[block.line.index] = None
         else:
             kept.append(dropped)
