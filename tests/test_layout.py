@@ -167,6 +167,16 @@ def test_a_photo_gallery_after_the_article_is_not_the_article() -> None:
     assert body_texts(art) == PARAGRAPHS
 
 
+def test_a_list_of_dates_that_closes_the_article_is_its_text() -> None:
+    dates = ["June 9 -- Harbor Hall, Lumenport", "June 12 -- Old Pier Stage, Lumenport", "June 15 -- City Arena, Westport",
+             "June 20 -- River Park Amphitheatre and Gardens at the Old Mill, Eastport", "June 24 -- Town Square, Northport"]
+    text = page(header=[HEADLINE, "By Ana Ruiz"]) + "\n\nThe band will play these dates this summer:\n" + "\n".join(dates) + \
+        "\n\n" + "\n".join(MENU)
+    art = newsparse.parse(text)
+    assert body_texts(art)[-len(dates):] == dates
+    assert not set(MENU) & set(body_texts(art))
+
+
 def test_a_list_introduced_by_a_colon_stays_in_the_article() -> None:
     parts = ["Deck", "Cables", "Towers", "Lights", "Railings"]
     text = page(header=[HEADLINE, "By Ana Ruiz"])

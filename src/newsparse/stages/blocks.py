@@ -654,6 +654,26 @@ def _card_head(blocks: list[Block], i: int, first: int) -> int:
     return head
 
 
+def _list_end(blocks: list[Block], last: int) -> int:
+    """Run the region on to the end of a list that its last lines open with a colon ("Tour dates:").
+
+    The items of a list sit on lines of their own with no blank line between them, and are often
+    too short or too full of names and figures to pass as prose; the list ends at the first blank
+    line or the first line a cue condemns.
+    """
+    i = last
+    while not blocks[i].line.text.endswith(":"):
+        if blocks[i].line.blank_before or i == 0:
+            return last
+        i -= 1
+    if blocks[i].words < SHORT_SENTENCE_WORDS:  # "Tags:", "Topics:" label furniture, not a sentence
+        return last
+    end = last
+    while end + 1 < len(blocks) and not blocks[end + 1].line.blank_before and blocks[end + 1].cue in (None, *WEAK_CUES):
+        end += 1
+    return end
+
+
 def classify(lines: Sequence[Line]) -> tuple[list[Block], tuple[int, int] | None]:
     """All blocks, smoothed, and the main article region among them.
 
@@ -670,6 +690,7 @@ def classify(lines: Sequence[Line]) -> tuple[list[Block], tuple[int, int] | None
         first, last = _join_interrupted(blocks, first, last)
     while last + 1 < len(blocks) and blocks[last + 1].cls == GOOD and not _opens_menu(blocks, last + 1):
         last += 1
+    last = _list_end(blocks, last)
     last = min(_comments_start(blocks, first, last), _furniture_start(blocks, first, last)) - 1
     return blocks, (first, last)
 

@@ -91,16 +91,36 @@ def boilerplate(doc: Document) -> None:
         elif i < first:
             _mark_inside(doc, block)
         elif i <= last:
-            _mark_body_line(doc, block)
+            _mark_body_line(doc, block, in_date_list=_in_date_list(blocks, i, first, last))
         else:
             _mark_block(doc, block, _outside_kind(block, before_body=False), near=i <= last + DATE_TRAILER)
 
 
-def _mark_body_line(doc: Document, block: bk.Block) -> None:
+DATE_LIST_MIN = 3  # date lines in a row inside the article that make a list (tour dates, a timeline)
+
+
+def _in_date_list(blocks: list[bk.Block], i: int, first: int, last: int) -> bool:
+    """Block ``i`` is a date line in a list of several (tour dates, a timeline): lines with no blank
+    line between them, inside the article. Its items are the article's text, not its dateline
+    (which may sit next to one other date line)."""
+    if not bk.is_dateline(blocks[i].line.text):
+        return False
+    start = i
+    while start > first and not blocks[start].line.blank_before:
+        start -= 1
+    end = i
+    while end < last and not blocks[end + 1].line.blank_before:
+        end += 1
+    return sum(bk.is_dateline(b.line.text) for b in blocks[start:end + 1]) >= DATE_LIST_MIN
+
+
+def _mark_body_line(doc: Document, block: bk.Block, *, in_date_list: bool = False) -> None:
     """Inside the article: cue-condemned lines go; a short line that is mostly a date is the
     article's dateline. Short lines the smoothing judged not prose stay, and so do lines the page
     repeats: inside the region they are list items, table rows and the steps of a recipe far more
     often than furniture (a menu or a share row there carries a cue)."""
+    if in_date_list:
+        return
     if bk.is_dateline(block.line.text) and not bk.looks_like_prose(block.line.text):
         doc.labels[block.line.index] = "dateline"
         return
