@@ -177,6 +177,22 @@ def test_a_list_of_dates_that_closes_the_article_is_its_text() -> None:
     assert not set(MENU) & set(body_texts(art))
 
 
+SIGN_UP = ["Get the Lumenport Daily newsletter", "Subscribe to our newsletter for the week's best stories.", "Sign up"]
+
+
+def test_a_sign_up_box_between_paragraphs_keeps_the_rest_of_the_article() -> None:
+    text = page(header=[HEADLINE, "By Ana Ruiz"]).replace(PARAGRAPHS[1], PARAGRAPHS[1] + "\n\n" + "\n".join(SIGN_UP))
+    art = newsparse.parse(text)
+    assert body_texts(art) == PARAGRAPHS
+
+
+def test_a_sign_up_box_after_the_article_ends_it() -> None:
+    teasers = ["More from Lumenport", "Another story: " + PARAGRAPHS[0], "Another story: " + PARAGRAPHS[3],
+               "Another story: " + PARAGRAPHS[4]]
+    art = newsparse.parse(page(header=[HEADLINE, "By Ana Ruiz"], tail=[*SIGN_UP, "", "Popular now", "Bridges", *teasers]))
+    assert body_texts(art) == PARAGRAPHS
+
+
 def test_a_list_introduced_by_a_colon_stays_in_the_article() -> None:
     parts = ["Deck", "Cables", "Towers", "Lights", "Railings"]
     text = page(header=[HEADLINE, "By Ana Ruiz"])

@@ -556,11 +556,24 @@ ARTICLE_MIN_SCORE = 400.0  # prose above an end mark that makes it the article's
 END_SHARE = 0.3  # ... and this share of the densest run of the page: not a banner above a comment link
 
 
+SIGN_UP_REACH = 5  # blocks after a sign-up box within which an article that goes on resumes
+
+
+def _closes_with_sign_up(blocks: list[Block], i: int) -> bool:
+    """A newsletter or subscription box after which no paragraph follows soon: the article is over.
+
+    Boxes also interrupt articles, but there the next paragraph comes within a few lines.
+    """
+    if blocks[i].cue != "subscription":
+        return False
+    return not any(b.intrinsic == GOOD and b.chars >= LENGTH_HIGH for b in blocks[i + 1:i + 1 + SIGN_UP_REACH])
+
+
 def _article_end(blocks: list[Block]) -> int:
     """Where the article must have ended: the first end mark (copyright, comments head) with an
     article's worth of prose above it. A comment thread can be denser prose than the article
     it follows, so the region is sought above it."""
-    marks = [i for i, block in enumerate(blocks) if is_end_mark(block)]
+    marks = [i for i, block in enumerate(blocks) if is_end_mark(block) or _closes_with_sign_up(blocks, i)]
     if not marks:
         return len(blocks)
     overall = main_region(blocks)
