@@ -16,6 +16,7 @@ from . import blocks as bk
 
 # What the header stage drops for its position alone, not for what the line says.
 POSITIONAL_KINDS = frozenset({"header_furniture", "teaser", "navigation"})
+BYLINE_REACH = 4  # lines under a dropped paragraph where a byline makes it the article's standfirst
 MISREAD_RUN = 12  # this many article lines dropped by position: the header misread where the body starts
 
 
@@ -49,6 +50,8 @@ def _reclaim_region_lines(doc: Document) -> None:
     if not candidates:
         return
     misread = sum(b.intrinsic != bk.GOOD for b in candidates.values()) >= MISREAD_RUN
+    if not misread:  # a standfirst over the byline is the header's to judge, not a lost paragraph
+        candidates = {k: b for k, b in candidates.items() if not _over_byline(doc, b.line.index)}
     kept = []
     for dropped in doc.boilerplate:
         block = candidates.get(dropped.span.start)
@@ -57,3 +60,7 @@ def _reclaim_region_lines(doc: Document) -> None:
         else:
             kept.append(dropped)
     doc.boilerplate[:] = kept
+
+
+def _over_byline(doc: Document, index: int) -> bool:
+    return "byline" in doc.labels[index + 1:index + 1 + BYLINE_REACH]
