@@ -5,7 +5,16 @@ paragraphs. Following jusText, a line is judged by its length and by how much of
 (prose is full of "the", "der", "de"; a menu is not), then short and doubtful lines take the class of
 their neighbours: a short subheading between two paragraphs belongs to the article, a short line
 between two menus does not. Text has lost the link density jusText also uses, so the cues text still
-carries stand in: cookie and subscription language, share rows, timers, copyright lines, repeated lines.
+carries stand in: cookie and subscription language, share rows, timers, copyright lines, repeated lines,
+HTML shown as text.
+
+The article region is the densest run of prose (Kadane's maximum sum over the blocks' weights),
+joined over a table that splits it but never over a menu. Prose also surrounds the article, so the
+region is then bounded by what ends an article in text: the page's copyright line, the head of a
+comment thread or a sign-up box with an article's worth of prose above it (sought first, since a
+thread can outweigh the article), and inside the region the start of a list of dated teaser cards
+or gallery slides, or of a menu run (the story's tags) that little prose follows. A list that a
+sentence ending in a colon opens runs the region on to the list's end.
 
 The stages ``boilerplate``, ``header`` and ``authors`` read these judgements; this module only computes.
 """
@@ -44,7 +53,8 @@ _TIMER = rx.compile(r"(?:\d{1,2}:)?\d{1,2}:\d{2}(?:\s*/\s*(?:\d{1,2}:)?\d{1,2}:\
 _COUNT = rx.compile(r"\d[\d.,]*\s?[kKmM]?\s?\p{L}{0,12}|\p{L}{0,12}\s?\(?\d[\d.,]*\)?")
 # A line that opens with an HTML tag: a page's <noscript> fallback (tracking pixels, iframes) shown as text.
 _MARKUP = rx.compile(
-    r"</?(?:a|b|i|p|br|div|span|img|iframe|script|noscript|style|link|meta|table|tr|td|ul|li|form|input|embed|object|source|video|picture)(?=[\s>/])",
+    r"</?(?:a|b|i|p|br|div|span|img|iframe|script|noscript|style|link|meta|table|tr|td|ul|li|form|input"
+    r"|embed|object|source|video|picture)(?=[\s>/])",
     rx.I,
 )
 _SHARE_ROW_SEP = rx.compile(r"\s*[|·•/]\s*|\s{2,}")
@@ -423,19 +433,10 @@ def is_end_mark(block: Block) -> bool:
         return False
     folded = block.line.text.casefold()
     if block.words <= CUE_FEW_WORDS and _names_comments(folded):  # "Comments", "12 Comments", "Leave a reply"
-        # a lone "Comment" may head a table column
-        return block.words > 1 or folded.rstrip(" :").endswith(PLURAL_ENDINGS)
+        return block.words > 1 or folded.rstrip(" :").endswith(PLURAL_ENDINGS)  # a lone "Comment" heads a column
     if block.cue != "copyright":
         return False
     return "rights" in folded or (block.chars <= COPYRIGHT_LINE_CHARS and _YEAR.search(folded) is not None)
-
-
-SHORT_SENTENCE_WORDS = 4
-
-
-def is_short_sentence(block: Block) -> bool:
-    """A short line that is still a sentence: "Insert the plant into the hole." A menu has none."""
-    return block.sentence_like and block.words >= SHORT_SENTENCE_WORDS and block.stop_share >= STOPWORDS_LOW
 
 
 def main_region(blocks: list[Block]) -> tuple[int, int] | None:
@@ -479,11 +480,10 @@ def _join_interrupted(blocks: list[Block], first: int, last: int) -> tuple[int, 
 def _joinable(blocks: list[Block], gap_start: int, gap_end: int, score: float, best: float) -> bool:
     """A table or a code listing may split an article; a menu, a share row or a list of links may not."""
     gap = blocks[gap_start:gap_end]
-    cues = sum(b.cue is not None and b.cue not in WEAK_CUES for b in gap)
-    allowed = JOIN_CUE_SHARE * max(len(gap), 10)
     if any(map(is_end_mark, gap)) or _longest_menu_run(gap) >= MENU_RUN:
         return False
-    return score >= JOIN_SHARE * best and cues <= allowed
+    cues = sum(b.cue is not None and b.cue not in WEAK_CUES for b in gap)
+    return score >= JOIN_SHARE * best and cues <= JOIN_CUE_SHARE * max(len(gap), 10)
 
 
 MENU_RUN = 4  # menu items in a row that make a menu; a subheading stands alone
@@ -554,8 +554,6 @@ def _comments_start(blocks: list[Block], first: int, last: int) -> int:
 
 ARTICLE_MIN_SCORE = 400.0  # prose above an end mark that makes it the article's end, not the page top's
 END_SHARE = 0.3  # ... and this share of the densest run of the page: not a banner above a comment link
-
-
 SIGN_UP_REACH = 5  # blocks after a sign-up box within which an article that goes on resumes
 
 
@@ -597,7 +595,8 @@ def _furniture_start(blocks: list[Block], first: int, last: int) -> int:
     list of teaser cards, each a title, an author, a date and a summary. Both are paid for by the
     teasers' summaries, which read as prose, so the densest run goes on into them.
     """
-    end = next((_card_head(blocks, i, first) for i in range(first + COMMENT_MIN_BODY, last + 1) if _opens_cards(blocks, i, last)), last + 1)
+    body = range(first + COMMENT_MIN_BODY, last + 1)
+    end = next((_card_head(blocks, i, first) for i in body if _opens_cards(blocks, i, last)), last + 1)
     for i in range(first + COMMENT_MIN_BODY, end):
         if _opens_menu(blocks, i) and _menu_ends_article(blocks, first, i, end - 1):
             return i
@@ -667,6 +666,9 @@ def _card_head(blocks: list[Block], i: int, first: int) -> int:
     return head
 
 
+LIST_LEAD_WORDS = 4  # words of the sentence that opens a list with a colon
+
+
 def _list_end(blocks: list[Block], last: int) -> int:
     """Run the region on to the end of a list that its last lines open with a colon ("Tour dates:").
 
@@ -679,7 +681,7 @@ def _list_end(blocks: list[Block], last: int) -> int:
         if blocks[i].line.blank_before or i == 0:
             return last
         i -= 1
-    if blocks[i].words < SHORT_SENTENCE_WORDS:  # "Tags:", "Topics:" label furniture, not a sentence
+    if blocks[i].words < LIST_LEAD_WORDS:  # "Tags:", "Topics:" label furniture, not a sentence
         return last
     end = last
     while end + 1 < len(blocks) and not blocks[end + 1].line.blank_before and blocks[end + 1].cue in (None, *WEAK_CUES):

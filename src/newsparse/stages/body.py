@@ -20,7 +20,11 @@ BYLINE_REACH = 4  # lines under a dropped paragraph where a byline makes it the 
 MISREAD_RUN = 12  # this many article lines dropped by position: the header misread where the body starts
 
 
-@stage("body", requires=("lines", "labels", "headline", "dek", "images", "authors", "boilerplate"), assigns=("body", "boilerplate"))
+@stage(
+    "body",
+    requires=("lines", "labels", "headline", "dek", "images", "authors", "boilerplate"),
+    assigns=("body", "boilerplate"),
+)
 def body(doc: Document) -> None:
     _reclaim_region_lines(doc)
     for line in doc.lines:
@@ -45,7 +49,8 @@ def _reclaim_region_lines(doc: Document) -> None:
     candidates = {
         b.line.content_start: b
         for b in blocks[first:last + 1]
-        if b.cls == bk.GOOD and b.cue is None and b.line.index > headline_at and doc.labels[b.line.index] == "boilerplate"
+        if b.cls == bk.GOOD and b.cue is None and b.line.index > headline_at
+        and doc.labels[b.line.index] == "boilerplate"
     }
     if not candidates:
         return

@@ -4,9 +4,10 @@ The lines are classified as blocks (see :mod:`.blocks`): prose-like or not, smoo
 neighbours, and the article is the densest run of prose. Everything before that run, except a window
 of lines just above it where the headline, dek, byline and date live (the ``header`` stage decides
 those), and everything after it is furniture; so are lines inside it that a cue condemns (a share
-row, a timer, "Advertisement"), but not short or repeated lines there: they are the article's lists. Each dropped line is recorded in ``Document.boilerplate`` with a
-``kind`` saying why, so nothing is lost silently. Short lines that carry the date near the article
-are labelled ``dateline`` for the dates stage instead.
+row, a timer, "Advertisement"), but not short or repeated lines there: they are the article's lists.
+Each dropped line is recorded in ``Document.boilerplate`` with a ``kind`` saying why, so nothing is
+lost silently. Short lines that carry the date near the article are labelled ``dateline`` for the
+dates stage instead, unless they are items of a list of dates inside the article.
 """
 
 from __future__ import annotations
