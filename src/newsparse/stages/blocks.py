@@ -480,7 +480,7 @@ def _join_interrupted(blocks: list[Block], first: int, last: int) -> tuple[int, 
 def _joinable(blocks: list[Block], gap_start: int, gap_end: int, score: float, best: float) -> bool:
     """A table or a code listing may split an article; a menu, a share row or a list of links may not."""
     gap = blocks[gap_start:gap_end]
-    if any(map(is_end_mark, gap)) or _longest_menu_run(gap) >= MENU_RUN:
+    if any(map(_ends_article, range(gap_start, gap_end), repeat(blocks))) or _longest_menu_run(gap) >= MENU_RUN:
         return False
     cues = sum(b.cue is not None and b.cue not in WEAK_CUES for b in gap)
     return score >= JOIN_SHARE * best and cues <= JOIN_CUE_SHARE * max(len(gap), 10)
@@ -567,11 +567,15 @@ def _closes_with_sign_up(blocks: list[Block], i: int) -> bool:
     return not any(b.intrinsic == GOOD and b.chars >= LENGTH_HIGH for b in blocks[i + 1:i + 1 + SIGN_UP_REACH])
 
 
+def _ends_article(i: int, blocks: list[Block]) -> bool:
+    return is_end_mark(blocks[i]) or _closes_with_sign_up(blocks, i)
+
+
 def _article_end(blocks: list[Block]) -> int:
     """Where the article must have ended: the first end mark (copyright, comments head) with an
     article's worth of prose above it. A comment thread can be denser prose than the article
     it follows, so the region is sought above it."""
-    marks = [i for i, block in enumerate(blocks) if is_end_mark(block) or _closes_with_sign_up(blocks, i)]
+    marks = [i for i in range(len(blocks)) if _ends_article(i, blocks)]
     if not marks:
         return len(blocks)
     overall = main_region(blocks)
