@@ -55,6 +55,15 @@ def test_cues_condemn_short_furniture_lines_only() -> None:
     assert bk.cue_kind("The council said cookies sold at the fair must list every ingredient, " * 2) is None
 
 
+
+def test_a_long_consent_banner_is_a_cookie_notice_when_it_opens_with_the_phrase() -> None:
+    banner = "This website uses cookies to improve your experience while you read. " + "Some of them are stored in your browser. " * 12
+    assert len(banner) > 400
+    assert bk.cue_kind(banner) == "cookie_notice"
+    # Deep inside a long paragraph the same words are the story's.
+    story = "The council debated for hours. " * 5 + "One member said this website uses cookies too often. " + "It went on. " * 20
+    assert bk.cue_kind(story) is None
+
 def test_short_lines_between_paragraphs_stay_and_menus_go() -> None:
     art = newsparse.parse(page(header=[HEADLINE, "By Ana Ruiz"]))
     assert body_texts(art) == PARAGRAPHS  # the short subheading "Repairs" is kept, in order
@@ -77,6 +86,131 @@ def test_main_region_is_the_densest_run_of_prose() -> None:
     assert teaser not in body_texts(art)
     assert body_texts(art)[-1] == PARAGRAPHS[-1]
 
+
+
+TABLE = [f"{n} Lumenport Rovers {100 - n} {n % 3} {n % 2}" for n in range(1, 16)]
+
+
+def test_an_article_made_of_short_lines_is_kept_under_its_headline() -> None:
+    # The first paragraph stands far above the next one, with a table between: all of it is the article.
+    text = "\n".join(MENU) + "\n" + HEADLINE + "\nBy Ana Ruiz\n\n" + PARAGRAPHS[0] + "\n\n" + "\n".join(TABLE) + \
+        "\n\n" + "\n\n".join(PARAGRAPHS[1:])
+    art = newsparse.parse(text)
+    kept = body_texts(art)
+    assert kept[0] == PARAGRAPHS[0]
+    assert TABLE[0] in kept and TABLE[-1] in kept
+    assert kept[-1] == PARAGRAPHS[-1]
+    assert not {b.span.text for b in art.boilerplate} & set(TABLE)
+
+
+def test_a_menu_between_two_runs_of_prose_is_not_joined_over() -> None:
+    teaser = "Another story: " + PARAGRAPHS[0]
+    paragraphs = "\n\n".join(PARAGRAPHS)
+    art = newsparse.parse(paragraphs + "\n" + "\n".join(MENU) + "\n" + teaser)
+    assert teaser not in body_texts(art)
+    blocks, region = bk.classify(art.lines)
+    assert region is not None and blocks[region[1]].line.text == PARAGRAPHS[-1]
+
+
+def test_menu_items_are_short_capitalised_lines_without_figures() -> None:
+    lines = split_lines("Local News\nWorld\n12 4 0.5\nIt rained all day.\nthe city and the sea")
+    assert [bk.is_menu_item(b) for b in bk.measure(lines, "en")] == [True, True, False, False, False]
+
+
+def test_the_article_ends_at_the_copyright_line_even_when_teasers_follow() -> None:
+    teasers = [("Another story: " + p) for p in PARAGRAPHS[:2] + PARAGRAPHS[3:]] * 2
+    text = page(header=[HEADLINE, "By Ana Ruiz"], tail=["© 2024 Lumenport Daily. All rights reserved.", "World", *teasers])
+    art = newsparse.parse(text)
+    assert body_texts(art) == PARAGRAPHS
+    assert not set(teasers) & set(body_texts(art))
+
+
+def test_a_comment_thread_denser_than_the_article_is_not_the_article() -> None:
+    comments = ["Ana Ruiz wrote:", "I crossed it this morning and it felt solid and safe, which I did not expect after all the talk. " * 3]
+    text = page(header=[HEADLINE, "By Ana Ruiz"], tail=["3 Comments", *(comments * 4)])
+    art = newsparse.parse(text)
+    assert body_texts(art) == PARAGRAPHS
+
+
+def test_end_marks_are_copyright_lines_and_comment_heads_not_photo_credits() -> None:
+    lines = split_lines("© 2024 Lumenport Daily\nPhoto © Ana Ruiz\nComments\nComment")
+    assert [bk.is_end_mark(b) for b in bk.measure(lines, "en")] == [True, False, True, False]
+
+
+CARDS = [
+    "Ferry Service Returns to the Old Pier", "Jo Park", "March 3, 2024",
+    "The ferry will run twice a day from April, the harbor office said, and tickets go on sale next week at the pier.",
+    "Market Hall Gets a New Roof", "Ana Ruiz", "March 2, 2024",
+    "Builders began work on the roof of the market hall on Monday and expect to finish it before the summer fair opens.",
+    "Library Opens on Sundays", "Li Wei", "March 1, 2024",
+    "The city library will open on Sunday afternoons from May, after a vote by the council that passed without debate.",
+]
+
+
+def test_a_list_of_dated_teaser_cards_after_the_article_is_not_the_article() -> None:
+    art = newsparse.parse(page(header=[HEADLINE, "By Ana Ruiz"], tail=["More stories", *CARDS]))
+    assert body_texts(art) == PARAGRAPHS
+
+
+def test_the_story_tags_after_the_article_end_it() -> None:
+    tags = ["Lumenport", "Bridges", "City Council", "Harbor"]
+    teaser = "In other news, " + PARAGRAPHS[3]
+    art = newsparse.parse(page(header=[HEADLINE, "By Ana Ruiz"], tail=[*tags, teaser]))
+    assert body_texts(art) == PARAGRAPHS
+
+
+def test_a_photo_gallery_after_the_article_is_not_the_article() -> None:
+    slides = []
+    for n, para in enumerate(PARAGRAPHS[:2] + PARAGRAPHS[3:], start=1):
+        slides += [f"{n}/12 Scenes from the harbor", "In the gallery: " + para, "Lumen Photo"]
+    art = newsparse.parse(page(header=[HEADLINE, "By Ana Ruiz"], tail=["The week in pictures", *slides]))
+    assert body_texts(art) == PARAGRAPHS
+
+
+def test_a_list_of_dates_that_closes_the_article_is_its_text() -> None:
+    dates = ["June 9 -- Harbor Hall, Lumenport", "June 12 -- Old Pier Stage, Lumenport", "June 15 -- City Arena, Westport",
+             "June 20 -- River Park Amphitheatre and Gardens at the Old Mill, Eastport", "June 24 -- Town Square, Northport"]
+    text = page(header=[HEADLINE, "By Ana Ruiz"]) + "\n\nThe band will play these dates this summer:\n" + "\n".join(dates) + \
+        "\n\n" + "\n".join(MENU)
+    art = newsparse.parse(text)
+    assert body_texts(art)[-len(dates):] == dates
+    assert not set(MENU) & set(body_texts(art))
+
+
+SIGN_UP = ["Get the Lumenport Daily newsletter", "Subscribe to our newsletter for the week's best stories.", "Sign up"]
+
+
+def test_a_sign_up_box_between_paragraphs_keeps_the_rest_of_the_article() -> None:
+    text = page(header=[HEADLINE, "By Ana Ruiz"]).replace(PARAGRAPHS[1], PARAGRAPHS[1] + "\n\n" + "\n".join(SIGN_UP))
+    art = newsparse.parse(text)
+    assert body_texts(art) == PARAGRAPHS
+
+
+def test_a_sign_up_box_after_the_article_ends_it() -> None:
+    teasers = ["More from Lumenport", "Another story: " + PARAGRAPHS[0], "Another story: " + PARAGRAPHS[3],
+               "Another story: " + PARAGRAPHS[4]]
+    art = newsparse.parse(page(header=[HEADLINE, "By Ana Ruiz"], tail=[*SIGN_UP, "", "Popular now", "Bridges", *teasers]))
+    assert body_texts(art) == PARAGRAPHS
+
+
+def test_a_list_introduced_by_a_colon_stays_in_the_article() -> None:
+    parts = ["Deck", "Cables", "Towers", "Lights", "Railings"]
+    text = page(header=[HEADLINE, "By Ana Ruiz"])
+    text = text.replace(PARAGRAPHS[1], PARAGRAPHS[1] + "\n\nThe work covered five parts of the bridge:\n" + "\n".join(parts))
+    art = newsparse.parse(text)
+    assert set(parts) <= set(body_texts(art))
+    assert body_texts(art)[-1] == PARAGRAPHS[-1]
+
+
+def test_short_and_repeated_lines_inside_the_article_stay() -> None:
+    steps = []
+    for day in ("Monday", "Tuesday", "Wednesday"):
+        steps += [f"Crews on {day}", "Lane closed 9-5", PARAGRAPHS[3].replace("Most", f"On {day} most")]
+    text = page(header=[HEADLINE, "By Ana Ruiz"]).replace(PARAGRAPHS[3], "\n\n".join(steps))
+    art = newsparse.parse(text)
+    kept = body_texts(art)
+    assert kept.count("Lane closed 9-5") == 3
+    assert "Crews on Tuesday" in kept
 
 # --- header -------------------------------------------------------------------------------------
 

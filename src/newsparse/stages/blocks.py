@@ -5,7 +5,16 @@ paragraphs. Following jusText, a line is judged by its length and by how much of
 (prose is full of "the", "der", "de"; a menu is not), then short and doubtful lines take the class of
 their neighbours: a short subheading between two paragraphs belongs to the article, a short line
 between two menus does not. Text has lost the link density jusText also uses, so the cues text still
-carries stand in: cookie and subscription language, share rows, timers, copyright lines, repeated lines.
+carries stand in: cookie and subscription language, share rows, timers, copyright lines, repeated lines,
+HTML shown as text.
+
+The article region is the densest run of prose (Kadane's maximum sum over the blocks' weights),
+joined over a table that splits it but never over a menu. Prose also surrounds the article, so the
+region is then bounded by what ends an article in text: the page's copyright line, the head of a
+comment thread or a sign-up box with an article's worth of prose above it (sought first, since a
+thread can outweigh the article), and inside the region the start of a list of dated teaser cards
+or gallery slides, or of a menu run (the story's tags) that little prose follows. A list that a
+sentence ending in a colon opens runs the region on to the list's end.
 
 The stages ``boilerplate``, ``header`` and ``authors`` read these judgements; this module only computes.
 """
@@ -34,12 +43,20 @@ REPEATED_MAX_CHARS = 40  # longer repeated lines may be the headline, which layo
 CUE_MAX_CHARS = 90  # a cue word only condemns a line this short; longer lines are judged as prose
 CUE_FEW_WORDS = 6  # a one-word cue ("Facebook") only condemns a line of this many words or fewer
 NOTICE_MAX_CHARS = 400  # a notice phrase condemns a line up to this long; longer is an article paragraph
+NOTICE_HEAD_CHARS = 100  # ... unless the longer line opens with it: a consent banner's full text
 CJK_SHARE = 0.3  # share of CJK characters from which a text is read per character, not per word
+CJK_SAMPLE = 8000  # characters of a page looked at to tell whether it is written in CJK
 TEXT_CACHE = 4096  # line texts whose shape tests are remembered (pages repeat lines; stages ask twice)
 
 _WORD = rx.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’]*")
 _TIMER = rx.compile(r"(?:\d{1,2}:)?\d{1,2}:\d{2}(?:\s*/\s*(?:\d{1,2}:)?\d{1,2}:\d{2})?")
 _COUNT = rx.compile(r"\d[\d.,]*\s?[kKmM]?\s?\p{L}{0,12}|\p{L}{0,12}\s?\(?\d[\d.,]*\)?")
+# A line that opens with an HTML tag: a page's <noscript> fallback (tracking pixels, iframes) shown as text.
+_MARKUP = rx.compile(
+    r"</?(?:a|b|i|p|br|div|span|img|iframe|script|noscript|style|link|meta|table|tr|td|ul|li|form|input"
+    r"|embed|object|source|video|picture)(?=[\s>/])",
+    rx.I,
+)
 _SHARE_ROW_SEP = rx.compile(r"\s*[|·•/]\s*|\s{2,}")
 
 
@@ -206,6 +223,16 @@ def cjk_chars(text: str) -> str:
     return _NOT_CJK.sub("", text)  # deleting the rest in C beats a loop over characters
 
 
+def _mostly_cjk(lines: Sequence[Line]) -> bool:
+    """Whether the page's characters are mostly Chinese, Japanese or Korean.
+
+    Every line counts, short ones too: a Chinese line of thirty characters holds a whole sentence,
+    so a sample of long lines would see only the page's Latin-script code and links.
+    """
+    sample = "".join(ln.text for ln in lines).replace(" ", "")[:CJK_SAMPLE]
+    return bool(sample) and cjk_count(sample) > CJK_SHARE * len(sample)
+
+
 def guess_language(lines: Sequence[Line]) -> str:
     """The language whose function words cover most of the text; ``cjk`` for Chinese/Japanese/Korean.
 
@@ -213,9 +240,9 @@ def guess_language(lines: Sequence[Line]) -> str:
     >>> guess_language(split_lines("Der Hund und die Katze sind nicht im Haus."))
     'de'
     """
-    sample = "\n".join(ln.text for ln in lines if len(ln.text) > 40)[:20000]
-    if sample and cjk_count(sample[:4000]) > CJK_SHARE * min(len(sample), 4000):
+    if _mostly_cjk(lines):
         return "cjk"
+    sample = "\n".join(ln.text for ln in lines if len(ln.text) > 40)[:20000]
     tokens = Counter(_plain_words(sample))
     scores: Counter[str] = Counter()
     owners = _stopword_owners()
@@ -253,10 +280,12 @@ def cue_kind(text: str, words: list[str] | None = None) -> str | None:
     True
     """
     folded = text.casefold()
+    if text[:1] == "<" and _MARKUP.match(text):
+        return "markup"
     if len(text) > CUE_MAX_CHARS:
         if text.lstrip().startswith("©"):
             return "copyright"
-        return notice_kind(folded) if len(text) <= NOTICE_MAX_CHARS else None
+        return notice_kind(folded if len(text) <= NOTICE_MAX_CHARS else folded[:NOTICE_HEAD_CHARS])
     if folded.rstrip(":") in lexicon.words("boilerplate_lines"):
         return "share_or_navigation"
     if has_digit(text):
@@ -372,7 +401,42 @@ def weight(block: Block) -> float:
         return block.chars / 3
     if block.intrinsic == SHORT:
         return -SHORT_COST
+    if block.cue in WEAK_CUES and block.chars < LENGTH_LOW:
+        return -SHORT_COST  # "Step 2", "0:45", a line met twice: a number or a repeat, not a menu
     return -float(max(block.chars, 40))
+
+
+COPYRIGHT_LINE_CHARS = 60  # "© 2024 Lumenport Daily"; a caption that opens with "©" runs longer
+_YEAR = rx.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+PLURAL_ENDINGS = ("s", "e", "i")  # comments, Kommentare, commenti
+
+
+def _names_comments(folded: str) -> bool:
+    """A short line whose cue words are the comments' (whatever kind its first cue gave it)."""
+    words = _plain_words(folded)
+    index = cue_index()
+    if len(words) > 1 and _match_phrase(words, index) == "comments":
+        return True
+    return any(index.words.get(w) == "comments" or index.words.get(_singular(w)) == "comments" for w in words)
+
+
+def is_end_mark(block: Block) -> bool:
+    """A line that closes an article: the page's copyright notice or the head of its comments.
+
+    A photo credit ("Photo © Ana Ruiz") is a copyright cue too, but names no year and no rights.
+
+    >>> from newsparse.stages.normalize import split_lines
+    >>> [is_end_mark(b) for b in measure(split_lines("© 2024 Lumenport Daily. All rights reserved.\\nPhoto © Ana Ruiz\\nComments"), "en")]
+    [True, False, True]
+    """
+    if block.cue is None:
+        return False
+    folded = block.line.text.casefold()
+    if block.words <= CUE_FEW_WORDS and _names_comments(folded):  # "Comments", "12 Comments", "Leave a reply"
+        return block.words > 1 or folded.rstrip(" :").endswith(PLURAL_ENDINGS)  # a lone "Comment" heads a column
+    if block.cue != "copyright":
+        return False
+    return "rights" in folded or (block.chars <= COPYRIGHT_LINE_CHARS and _YEAR.search(folded) is not None)
 
 
 def main_region(blocks: list[Block]) -> tuple[int, int] | None:
@@ -414,9 +478,49 @@ def _join_interrupted(blocks: list[Block], first: int, last: int) -> tuple[int, 
 
 
 def _joinable(blocks: list[Block], gap_start: int, gap_end: int, score: float, best: float) -> bool:
+    """A table or a code listing may split an article; a menu, a share row or a list of links may not."""
     gap = blocks[gap_start:gap_end]
+    if any(map(_ends_article, range(gap_start, gap_end), repeat(blocks))) or _longest_menu_run(gap) >= MENU_RUN:
+        return False
     cues = sum(b.cue is not None and b.cue not in WEAK_CUES for b in gap)
     return score >= JOIN_SHARE * best and cues <= JOIN_CUE_SHARE * max(len(gap), 10)
+
+
+MENU_RUN = 4  # menu items in a row that make a menu; a subheading stands alone
+
+
+def _opens_menu(blocks: list[Block], i: int) -> bool:
+    """Whether a menu starts at block ``i``: smoothing makes a menu good when prose lies on both sides."""
+    return _longest_menu_run(blocks[i:i + MENU_RUN]) >= MENU_RUN
+
+
+def _longest_menu_run(gap: list[Block]) -> int:
+    longest = run = 0
+    for block in gap:
+        run = run + 1 if is_menu_item(block) else 0
+        longest = max(longest, run)
+    return longest
+
+
+MENU_ITEM_WORDS = 5
+
+
+def is_menu_item(block: Block) -> bool:
+    """A short line of capitalised words, no figures and no sentence: "World News", "Sport".
+
+    A table row holds figures and a code line punctuation; a line like this is a link in a menu.
+
+    >>> from newsparse.stages.normalize import split_lines
+    >>> [is_menu_item(b) for b in measure(split_lines("Local News\\n12 4 0.5\\nIt rained."), "en")]
+    [True, False, False]
+    """
+    if block.words > MENU_ITEM_WORDS or block.words == 0 or block.sentence_like or block.chars >= LENGTH_LOW:
+        return False
+    text = block.line.text
+    if has_digit(text):
+        return False
+    small = lexicon.words("title_small_words")
+    return all(w[:1].isupper() or w.casefold() in small or not w[:1].isalpha() for w in text.split())
 
 
 # A comment's head: "Ana on May 3, 2019 at 6:34 am said:", "2 days ago at 07:52 am", "Reply".
@@ -448,6 +552,147 @@ def _comments_start(blocks: list[Block], first: int, last: int) -> int:
     return marks[0]
 
 
+ARTICLE_MIN_SCORE = 400.0  # prose above an end mark that makes it the article's end, not the page top's
+END_SHARE = 0.3  # ... and this share of the densest run of the page: not a banner above a comment link
+SIGN_UP_REACH = 5  # blocks after a sign-up box within which an article that goes on resumes
+
+
+def _closes_with_sign_up(blocks: list[Block], i: int) -> bool:
+    """A newsletter or subscription box after which no paragraph follows soon: the article is over.
+
+    Boxes also interrupt articles, but there the next paragraph comes within a few lines.
+    """
+    if blocks[i].cue != "subscription":
+        return False
+    return not any(b.intrinsic == GOOD and b.chars >= LENGTH_HIGH for b in blocks[i + 1:i + 1 + SIGN_UP_REACH])
+
+
+def _ends_article(i: int, blocks: list[Block]) -> bool:
+    return is_end_mark(blocks[i]) or _closes_with_sign_up(blocks, i)
+
+
+def _article_end(blocks: list[Block]) -> int:
+    """Where the article must have ended: the first end mark (copyright, comments head) with an
+    article's worth of prose above it. A comment thread can be denser prose than the article
+    it follows, so the region is sought above it."""
+    marks = [i for i in range(len(blocks)) if _ends_article(i, blocks)]
+    if not marks:
+        return len(blocks)
+    overall = main_region(blocks)
+    need = max(ARTICLE_MIN_SCORE, END_SHARE * _run_score(blocks, *overall)) if overall else ARTICLE_MIN_SCORE
+    for i in marks:
+        region = main_region(blocks[:i])
+        if region is not None and _run_score(blocks, *region) >= need:
+            return i
+    return len(blocks)
+
+
+CARD_MARKS = 3  # dated teaser cards in a row that make a list of other stories
+CARD_GAP = 6  # blocks between the dates of two cards
+CARD_HEAD = 3  # short lines above a card's date that belong to the card (title, author)
+
+
+def _furniture_start(blocks: list[Block], first: int, last: int) -> int:
+    """Where furniture that Kadane's sum bridged starts inside the region (``last + 1`` if none).
+
+    Two shapes end an article in text: a run of menu items (the story's tags, a section menu) and a
+    list of teaser cards, each a title, an author, a date and a summary. Both are paid for by the
+    teasers' summaries, which read as prose, so the densest run goes on into them.
+    """
+    body = range(first + COMMENT_MIN_BODY, last + 1)
+    end = next((_card_head(blocks, i, first) for i in body if _opens_cards(blocks, i, last)), last + 1)
+    for i in range(first + COMMENT_MIN_BODY, end):
+        if _opens_menu(blocks, i) and _menu_ends_article(blocks, first, i, end - 1):
+            return i
+    return end
+
+
+MENU_TAIL_SHARE = 0.5  # prose after a menu, against the article above it, that makes the menu an aside
+
+
+def _menu_ends_article(blocks: list[Block], first: int, i: int, last: int) -> bool:
+    """A menu run at ``i`` closes the article unless a colon introduces it as a list ("It has three
+    parts:") or a good part of the article's prose still follows it (tags above the text)."""
+    if blocks[i - 1].line.text.endswith(":"):
+        return False
+    after = max(0.0, _run_score(blocks, i, last))
+    return after < MENU_TAIL_SHARE * _run_score(blocks, first, i - 1)
+
+
+# "3/50 A title": the counter of a gallery slide, whose caption follows.
+_SLIDE_COUNTER = rx.compile(r"(\d{1,3})\s?/\s?(\d{1,3})(?!\S)")
+SLIDES_MIN = 5  # a gallery has at least this many slides; "3/4 cup" is a measure
+
+
+def _is_card_date(block: Block) -> bool:
+    """The mark that opens a teaser card or a gallery slide: its date or time, or a slide counter."""
+    if block.intrinsic == GOOD:
+        return False
+    text = block.line.text
+    return block.cue == "timer" or is_dateline(text) or (text[:1].isdigit() and _is_slide_counter(text))
+
+
+def _is_slide_counter(text: str) -> bool:
+    """``3/50 Title`` opens a gallery slide; ``3/4 cup flour`` does not.
+
+    >>> _is_slide_counter("3/50 Star Wars boosts the economy"), _is_slide_counter("3/4 cup flour")
+    (True, False)
+    """
+    m = _SLIDE_COUNTER.match(text)
+    return m is not None and int(m.group(1)) <= int(m.group(2)) and int(m.group(2)) >= SLIDES_MIN
+
+
+def _opens_cards(blocks: list[Block], i: int, last: int) -> bool:
+    """Block ``i`` is the date of a teaser card that as many others follow closely, each card
+    with a summary to read between its date and the next."""
+    if not _is_card_date(blocks[i]):
+        return False
+    found, at, summary = 1, i, False
+    for j in range(i + 1, min(last, i + CARD_MARKS * CARD_GAP) + 1):
+        if j - at > CARD_GAP:
+            return False
+        if _is_card_date(blocks[j]):
+            if not summary:  # dates with nothing to read between them: a table or a log, not cards
+                return False
+            found, at, summary = found + 1, j, False
+            if found >= CARD_MARKS:
+                return True
+        elif blocks[j].intrinsic in (GOOD, NEAR_GOOD):
+            summary = True
+    return False
+
+
+def _card_head(blocks: list[Block], i: int, first: int) -> int:
+    """The first block of the card whose date is block ``i``: the short lines right above it."""
+    head = i
+    while head > first + 1 and i - head < CARD_HEAD and blocks[head - 1].intrinsic != GOOD:
+        head -= 1
+    return head
+
+
+LIST_LEAD_WORDS = 4  # words of the sentence that opens a list with a colon
+
+
+def _list_end(blocks: list[Block], last: int) -> int:
+    """Run the region on to the end of a list that its last lines open with a colon ("Tour dates:").
+
+    The items of a list sit on lines of their own with no blank line between them, and are often
+    too short or too full of names and figures to pass as prose; the list ends at the first blank
+    line or the first line a cue condemns.
+    """
+    i = last
+    while not blocks[i].line.text.endswith(":"):
+        if blocks[i].line.blank_before or i == 0:
+            return last
+        i -= 1
+    if blocks[i].words < LIST_LEAD_WORDS:  # "Tags:", "Topics:" label furniture, not a sentence
+        return last
+    end = last
+    while end + 1 < len(blocks) and not blocks[end + 1].line.blank_before and blocks[end + 1].cue in (None, *WEAK_CUES):
+        end += 1
+    return end
+
+
 def classify(lines: Sequence[Line]) -> tuple[list[Block], tuple[int, int] | None]:
     """All blocks, smoothed, and the main article region among them.
 
@@ -456,15 +701,17 @@ def classify(lines: Sequence[Line]) -> tuple[list[Block], tuple[int, int] | None
     """
     blocks = measure(lines, guess_language(lines))
     smooth(blocks)
-    region = main_region(blocks)
+    region = main_region(blocks[:_article_end(blocks)])
     if region is None:
         return blocks, None
     first, last = region
     for _ in range(JOIN_ROUNDS):
         first, last = _join_interrupted(blocks, first, last)
-    while last + 1 < len(blocks) and blocks[last + 1].cls == GOOD:
+    while last + 1 < len(blocks) and blocks[last + 1].cls == GOOD and not _opens_menu(blocks, last + 1):
         last += 1
-    return blocks, (first, _comments_start(blocks, first, last) - 1)
+    last = _list_end(blocks, last)
+    last = min(_comments_start(blocks, first, last), _furniture_start(blocks, first, last)) - 1
+    return blocks, (first, last)
 
 
 @cache

@@ -4,9 +4,10 @@ The lines are classified as blocks (see :mod:`.blocks`): prose-like or not, smoo
 neighbours, and the article is the densest run of prose. Everything before that run, except a window
 of lines just above it where the headline, dek, byline and date live (the ``header`` stage decides
 those), and everything after it is furniture; so are lines inside it that a cue condemns (a share
-row, a timer, "Advertisement"). Each dropped line is recorded in ``Document.boilerplate`` with a
-``kind`` saying why, so nothing is lost silently. Short lines that carry the date near the article
-are labelled ``dateline`` for the dates stage instead.
+row, a timer, "Advertisement"), but not short or repeated lines there: they are the article's lists.
+Each dropped line is recorded in ``Document.boilerplate`` with a ``kind`` saying why, so nothing is
+lost silently. Short lines that carry the date near the article are labelled ``dateline`` for the
+dates stage instead, unless they are items of a list of dates inside the article.
 """
 
 from __future__ import annotations
@@ -91,19 +92,38 @@ def boilerplate(doc: Document) -> None:
         elif i < first:
             _mark_inside(doc, block)
         elif i <= last:
-            _mark_body_line(doc, block)
+            _mark_body_line(doc, block, in_date_list=_in_date_list(blocks, i, first, last))
         else:
             _mark_block(doc, block, _outside_kind(block, before_body=False), near=i <= last + DATE_TRAILER)
 
 
-def _mark_body_line(doc: Document, block: bk.Block) -> None:
-    """Inside the article: cue-condemned lines go, and lines the smoothing judged not prose; a short
-    line that is mostly a date is the article's dateline."""
+DATE_LIST_MIN = 3  # date lines in a row inside the article that make a list (tour dates, a timeline)
+
+
+def _in_date_list(blocks: list[bk.Block], i: int, first: int, last: int) -> bool:
+    """Block ``i`` is a date line in a list of several (tour dates, a timeline): lines with no blank
+    line between them, inside the article. Its items are the article's text, not its dateline
+    (which may sit next to one other date line)."""
+    if not bk.is_dateline(blocks[i].line.text):
+        return False
+    start = i
+    while start > first and not blocks[start].line.blank_before:
+        start -= 1
+    end = i
+    while end < last and not blocks[end + 1].line.blank_before:
+        end += 1
+    return sum(bk.is_dateline(b.line.text) for b in blocks[start:end + 1]) >= DATE_LIST_MIN
+
+
+def _mark_body_line(doc: Document, block: bk.Block, *, in_date_list: bool = False) -> None:
+    """Inside the article: cue-condemned lines go; a short line that is mostly a date is the
+    article's dateline. Short lines the smoothing judged not prose stay, and so do lines the page
+    repeats: inside the region they are list items, table rows and the steps of a recipe far more
+    often than furniture (a menu or a share row there carries a cue)."""
+    if in_date_list:
+        return
     if bk.is_dateline(block.line.text) and not bk.looks_like_prose(block.line.text):
         doc.labels[block.line.index] = "dateline"
         return
-    if block.cue is not None or block.cls == bk.BAD:
+    if block.cue is not None and block.cue != "repeated_line":
         _mark_inside(doc, block)
-        short = block.cls == bk.BAD and block.chars < bk.LENGTH_LOW
-        if doc.labels[block.line.index] is None and short and not bk.looks_like_name(block.line.text):
-            doc.mark_boilerplate(block.line, block.cue or "short_line")
