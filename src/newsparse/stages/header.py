@@ -19,6 +19,8 @@ from . import blocks as bk
 MAX_HEADER_LINES = 40  # candidates looked at above the first paragraph
 BODY_SAMPLE_LINES = 6
 OVERLAP_WEIGHT = 3.0
+TOPIC_MIN_TERMS = 2
+LIST_TOPIC_MAX = 0.7  # a title in a run of short lines is a menu item unless it shares the body's topic
 DEK_MARGIN = 2.5  # how much lower a title right above the best candidate may score and still win
 DEK_REACH = 4  # lines above the best candidate where a headline with a dek under it may sit
 BELOW_BODY_LINES = 15  # and below it, where a teaser paragraph was taken for the body's start
@@ -31,6 +33,10 @@ NAME_TAIL_WORDS = 4  # words a site, handle or role may add after "Ana Ruiz, "
 REPEAT_REACH = 6  # lines above the headline where its first copy may sit
 DATE_ABOVE_REACH = 3  # lines above the headline where a date line still dates the article
 TITLE_CASE_SHARE = 0.8
+TITLE_MIN_WORDS = 4  # a headline says something: menu items and section names are shorter
+SHORT_TITLE_PENALTY = -1.0
+TITLE_MAX_WORDS = 22
+LONG_TITLE_PENALTY = -0.5
 NAME_BYLINE_REACH = 2  # a name alone is a byline right under the headline (or dek), or next to a date
 BYLINE_ANCHOR_REACH = 8  # lines above the best title where the article's byline may sit
 TITLE_OVER_BYLINE = 3  # lines above that byline where its title (or dek) sits
@@ -54,8 +60,9 @@ def credit_pattern() -> rx.Pattern:
     return _CREDIT
 
 
-# "WASHINGTON (AP) --", "NAIROBI, August 8 (Xinhua) --": the place line that opens a wire story.
-_PLACE_DATELINE = rx.compile(r"(?:\(\p{L}[\p{L} .]{0,30}\)\s?(?:--|_|—|–|-)?|\s(?:--|_|—))$")
+# "WASHINGTON (AP) --", "NAIROBI, August 8 (Xinhua) --": the place line that opens a wire story. The
+# agency is a name, so a headline's own aside at its end ("… (and why)") is no dateline.
+_PLACE_DATELINE = rx.compile(r"(?:\(\p{Lu}[\p{L} .]{0,30}\)\s?(?:--|_|—|–|-)?|\s(?:--|_|—))$")
 _PARAGRAPH_END = rx.compile(r"[.!?。！？…\"”»]\s*$")
 
 
@@ -173,7 +180,7 @@ def content_terms(text: str) -> frozenset[str]:
 def topic_overlap(text: str, body_terms: frozenset[str]) -> float:
     """Share of a candidate headline's topic words that the article's first paragraphs use."""
     terms = content_terms(text)
-    return len(terms & body_terms) / len(terms) if terms else 0.0
+    return len(terms & body_terms) / max(len(terms), TOPIC_MIN_TERMS) if terms else 0.0
 
 
 def _cluster_bonus(doc: Document, line: Line) -> float:
@@ -198,27 +205,61 @@ def headline_score(
     doc: Document, lines: list[Line], i: int, body_pos: int, counts: dict[str, int], body_terms: frozenset[str]
 ) -> float:
     """How headline-like ``lines[i]`` is, from its shape and its neighbours (higher is better)."""
+    parts = headline_parts(doc, lines, i, body_pos, counts, body_terms)
+    return -1.0 if parts is None else sum(parts.values())
+
+
+def headline_parts(
+    doc: Document, lines: list[Line], i: int, body_pos: int, counts: dict[str, int], body_terms: frozenset[str]
+) -> dict[str, float] | None:
+    """The cues that make ``lines[i]`` a headline, each with its weight (None: it cannot be one).
+
+    Kept apart so that a wrong pick can be explained cue by cue.
+    """
     line = lines[i]
     text = line.text
-    score = 1.0 if len(text.split()) >= 4 else 0.0
     cluster = _cluster_bonus(doc, line)
     if i >= body_pos and (cluster < 2.0 or looks_like_sentence(text)):
-        return -1.0  # below the first paragraph only a title with a byline or date right under it
-    score += cluster
+        return None  # below the first paragraph only a title with a byline or date right under it
     nxt = lines[i + 1] if i + 1 < len(lines) else None
-    if nxt is not None and (i + 1 == body_pos or is_paragraph(nxt)):
-        score += 1.5
-    if counts.get(text.casefold(), 0) > 1:
-        score += 1.5
-    score += OVERLAP_WEIGHT * topic_overlap(text, body_terms)
-    if text.endswith((".", "!")):
-        score -= 1.0 if len(text) < 120 else 2.0
-    if _in_list_run(lines, i):
-        score -= 1.5
-    if starts_lowercase(text):
-        score -= LOWERCASE_PENALTY
-    score -= 0.05 * abs(body_pos - i) + (1.0 if i > body_pos else 0.0)
-    return score
+    topic = topic_overlap(text, body_terms)
+    return {
+        "length": _length_fit(word_units(text)),
+        "cluster": cluster,
+        "over_body": 1.5 if nxt is not None and (i + 1 == body_pos or is_paragraph(nxt)) else 0.0,
+        "repeated": 1.5 if counts.get(text.casefold(), 0) > 1 else 0.0,
+        "topic": OVERLAP_WEIGHT * topic,
+        "sentence_end": -(1.0 if len(text) < 120 else 2.0) if text.endswith((".", "!")) else 0.0,
+        "list_run": -1.5 if topic < LIST_TOPIC_MAX and _in_list_run(lines, i) else 0.0,
+        "lowercase": -LOWERCASE_PENALTY if starts_lowercase(text) else 0.0,
+        "distance": -0.05 * abs(body_pos - i) - (1.0 if i > body_pos else 0.0),
+    }
+
+
+_CJK_CHARS_PER_WORD = 3
+
+
+def _length_fit(words: int) -> float:
+    """Headlines run from four to about twenty words: shorter is a menu item or a section name,
+    longer is a standfirst or a teaser's first sentence."""
+    if words < TITLE_MIN_WORDS:
+        return SHORT_TITLE_PENALTY
+    return 1.0 if words <= TITLE_MAX_WORDS else LONG_TITLE_PENALTY
+
+
+def word_units(text: str) -> int:
+    """Words, with Chinese, Japanese and Korean script counted as one word per three characters.
+
+    Those scripts put no spaces between words, so a long headline is one "word" to ``split``.
+
+    >>> word_units("Bridge Reopens After Repairs"), word_units("東京の新しい橋が開通"), word_units("Apple 新製品を発表")
+    (4, 3, 3)
+    """
+    cjk = bk.cjk_chars(text)
+    if not cjk:
+        return len(text.split())
+    spaced = sum(1 for w in text.split() if not bk.cjk_count(w))
+    return spaced + len(cjk) // _CJK_CHARS_PER_WORD
 
 
 def starts_lowercase(text: str) -> bool:
@@ -480,8 +521,8 @@ def looks_like_sentence(text: str) -> bool:
 
 def _is_dek_under(title: str, below: str) -> bool:
     """``below`` reads as the standfirst of ``title``: a title above a sentence."""
-    if len(title.split()) < 3 or looks_like_sentence(title):
-        return False
+    if word_units(title) < TITLE_MIN_WORDS or looks_like_sentence(title):
+        return False  # a section name or a series label above a headline is no title of its
     return looks_like_sentence(below) or (is_title_case(title) and not is_title_case(below))
 
 

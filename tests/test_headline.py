@@ -1,0 +1,79 @@
+"""Headline and dek: which line of an invented page is the article's own title."""
+
+from __future__ import annotations
+
+import newsparse
+from newsparse.stages.header import _is_dek_under, _length_fit, _title_like, word_units
+
+PARAGRAPHS = [
+    ("The harbor bridge in Lumenport reopened on Monday after two years of repairs, and the first cars "
+    "crossed it shortly after dawn while a small crowd watched from the old pier."),
+    ("City engineers said the bridge repairs had cost more than they had planned, but that the new deck "
+    "would last for at least another fifty years if it is looked after."),
+    ("Most of the money went into the steel cables, which had rusted through in places and had to be "
+    "replaced one by one while the harbor bridge was closed to all traffic."),
+    ("The mayor thanked the crews who worked through two winters and said the city would hold a street "
+    "party on the bridge once the weather turns warm again."),
+]
+MENU = ["Home", "News", "Sports", "Weather", "Opinion", "Local", "Business", "Culture"]
+HEADLINE = "Harbor Bridge Reopens After Two Years of Repairs"
+
+
+def page(header: list[str]) -> str:
+    return "\n".join(MENU) + "\n" + "\n".join(header) + "\n\n" + "\n\n".join(PARAGRAPHS) + "\n"
+
+
+def headline_of(text: str) -> str | None:
+    art = newsparse.parse(text)
+    return art.headline.text if art.headline else None
+
+
+def test_word_units_count_cjk_characters() -> None:
+    assert word_units("Bridge Reopens After Repairs") == 4
+    assert word_units("港の古い橋が二年ぶりに開通した") == 5  # no spaces, still a full headline
+    assert word_units("お知らせ") == 1
+
+
+def test_length_fit_prefers_headline_lengths() -> None:
+    assert _length_fit(2) < 0 < _length_fit(8)
+    assert _length_fit(40) < _length_fit(8)
+
+
+def test_aside_in_brackets_is_no_wire_dateline() -> None:
+    assert _title_like("Why the old bridge had to close (and why it reopened)")
+    assert not _title_like("LUMENPORT (Reuters) -")
+
+
+def test_short_series_label_is_no_title_over_its_headline() -> None:
+    # "The Harbor Desk" over a headline that is not in title case: a label, not a title with its dek.
+    assert not _is_dek_under("Harbor Desk", "Insiders: the bridge will reopen in May")
+    assert _is_dek_under("Harbor Bridge Reopens After Repairs", "The first cars crossed it at dawn.")
+
+
+def test_headline_with_bracketed_aside_is_found() -> None:
+    title = "Lumenport finally gets its harbor bridge back (and its cables)"
+    assert headline_of(page([title, "By Ana Ruiz"])) == title
+
+
+def test_short_menu_label_above_byline_loses_to_headline() -> None:
+    # A two-word label sits in the header cluster too; the headline is the line that says something.
+    text = page(["Top Stories", "Start Here", HEADLINE, "By Ana Ruiz", "March 3, 2024"])
+    assert headline_of(text) == HEADLINE
+
+
+def test_headline_among_teasers_wins_on_topic() -> None:
+    # Teaser titles around the headline form a run of short lines; the headline shares the body's words.
+    teasers = ["Council Debates the New Parking Rules Again", "Local Bakery Wins a Regional Prize for Rye"]
+    text = page([*teasers, HEADLINE, "Ferry Timetable Changes for the Summer Season", "By Ana Ruiz"])
+    assert headline_of(text) == HEADLINE
+
+
+def test_cjk_headline_is_not_a_short_label() -> None:
+    title = "港の古い橋が二年ぶりに開通、最初の車が夜明けに渡る"
+    body = "\n\n".join([
+        "港の古い橋は月曜日に二年ぶりに開通し、最初の車が夜明けに橋を渡った。多くの市民が古い桟橋から見守った。",
+        "市の技術者によると、橋の修理費は予定より多くかかったが、新しい橋は少なくとも五十年はもつという。",
+        "費用の大半は鋼のケーブルに使われた。ケーブルは所々でさびており、一本ずつ交換する必要があった。",
+    ])
+    text = "ホーム\nニュース\nお知らせ\n2024年3月3日\n" + title + "\n2024年3月3日 12時00分\n\n" + body
+    assert headline_of(text) == title
