@@ -77,3 +77,23 @@ def test_cjk_headline_is_not_a_short_label() -> None:
     ])
     text = "ホーム\nニュース\nお知らせ\n2024年3月3日\n" + title + "\n2024年3月3日 12時00分\n\n" + body
     assert headline_of(text) == title
+
+
+def test_long_standfirst_without_full_stop_is_the_dek() -> None:
+    title = "Una solución pacífica para el puente del puerto"
+    dek = "Los vecinos reclaman obras que siguen pendientes desde hace años, y el municipio promete terminarlas pronto"
+    assert _is_dek_under(title, dek)
+    assert not _is_dek_under(title, "Puente del puerto")
+
+
+def test_notice_between_headline_and_dek_is_skipped() -> None:
+    dek = ("Engineers say the new deck will last fifty years and the cables were replaced one by one while "
+           "the crossing stayed closed")
+    text = page([HEADLINE, "This story is more than two years old", dek, "By Ana Ruiz", "March 3, 2024"])
+    art = newsparse.parse(text)
+    assert art.headline is not None and art.headline.text == HEADLINE
+
+
+def test_prompt_sentence_loses_to_headline() -> None:
+    text = page([HEADLINE, "Sign in to save this story for later, then read it from your profile.", "By Ana Ruiz"])
+    assert headline_of(text) == HEADLINE

@@ -19,14 +19,20 @@ from . import blocks as bk
 MAX_HEADER_LINES = 40  # candidates looked at above the first paragraph
 BODY_SAMPLE_LINES = 6
 OVERLAP_WEIGHT = 3.0
+OVER_BODY_WEIGHT = 1.0
+FULL_STOP_PENALTY = -2.0
+EXCLAIM_END_PENALTY = -0.5
 TOPIC_MIN_TERMS = 2
 LIST_TOPIC_MAX = 0.7  # a title in a run of short lines is a menu item unless it shares the body's topic
 DEK_MARGIN = 2.5  # how much lower a title right above the best candidate may score and still win
+NOTICE_MAX_WORDS = 8  # a label between a headline and its dek
 DEK_REACH = 4  # lines above the best candidate where a headline with a dek under it may sit
 BELOW_BODY_LINES = 15  # and below it, where a teaser paragraph was taken for the body's start
 PARAGRAPH_GAP = 3  # lines within which a second paragraph confirms the body has started
 HEADLINE_MAX_CHARS = 300
 DEK_MAX_CHARS = 400
+STANDFIRST_MIN_WORDS = 12
+STANDFIRST_LENGTH_RATIO = 1.5
 BYLINE_MAX_CHARS = 160
 PROSE_MIN_WORDS = 6
 NAME_TAIL_WORDS = 4  # words a site, handle or role may add after "Ana Ruiz, "
@@ -226,10 +232,10 @@ def headline_parts(
     return {
         "length": _length_fit(word_units(text)),
         "cluster": cluster,
-        "over_body": 1.5 if nxt is not None and (i + 1 == body_pos or is_paragraph(nxt)) else 0.0,
+        "over_body": OVER_BODY_WEIGHT if nxt is not None and (i + 1 == body_pos or is_paragraph(nxt)) else 0.0,
         "repeated": 1.5 if counts.get(text.casefold(), 0) > 1 else 0.0,
         "topic": OVERLAP_WEIGHT * topic,
-        "sentence_end": -(1.0 if len(text) < 120 else 2.0) if text.endswith((".", "!")) else 0.0,
+        "sentence_end": _sentence_end_penalty(text),
         "list_run": -1.5 if topic < LIST_TOPIC_MAX and _in_list_run(lines, i) else 0.0,
         "lowercase": -LOWERCASE_PENALTY if starts_lowercase(text) else 0.0,
         "distance": -0.05 * abs(body_pos - i) - (1.0 if i > body_pos else 0.0),
@@ -260,6 +266,24 @@ def word_units(text: str) -> int:
         return len(text.split())
     spaced = sum(1 for w in text.split() if not bk.cjk_count(w))
     return spaced + len(cjk) // _CJK_CHARS_PER_WORD
+
+
+# "… Underneath N.Y.C.", "… Leaves the U.S.": a title may end in an initialism's dot.
+_INITIALISM_END = rx.compile(r"(?:^|\s)(?:\p{Lu}\.){2,}$")
+
+
+def _sentence_end_penalty(text: str) -> float:
+    """A full stop ends sentences (a dek, a caption, a prompt), almost never a headline; an
+    exclamation mark ends a tabloid headline as often as a teaser.
+
+    >>> _sentence_end_penalty("Bridge Reopens in N.Y.C."), _sentence_end_penalty("Sign up for our newsletter.")
+    (0.0, -2.0)
+    """
+    if text.endswith("!"):
+        return EXCLAIM_END_PENALTY
+    if not text.endswith(".") or _INITIALISM_END.search(text):
+        return 0.0
+    return FULL_STOP_PENALTY
 
 
 def starts_lowercase(text: str) -> bool:
@@ -366,6 +390,7 @@ def pick_headline(doc: Document, lines: list[Line], body_pos: int) -> int | None
             counts[key] = counts.get(key, 0) + 1
     best, best_score = None, 0.5
     scores: dict[int, float] = {}
+    topical: set[int] = set()  # candidates that share a topic word with the body
     body_terms = content_terms(" ".join(ln.text for ln in lines[body_pos:body_pos + BODY_SAMPLE_LINES]))
     for i in range(max(0, body_pos - MAX_HEADER_LINES), min(body_pos + BELOW_BODY_LINES, len(lines))):
         text = lines[i].text
@@ -373,8 +398,11 @@ def pick_headline(doc: Document, lines: list[Line], body_pos: int) -> int | None
             continue
         if find_caption_credit(doc, lines[i]) is not None or _signed_as_post(lines, i):
             continue
-        score = headline_score(doc, lines, i, body_pos, counts, body_terms)
+        parts = headline_parts(doc, lines, i, body_pos, counts, body_terms)
+        score = -1.0 if parts is None else sum(parts.values())
         scores[i] = score
+        if parts is not None and parts["topic"] > 0:
+            topical.add(i)
         if score > best_score:
             best, best_score = i, score
     if best is None:
@@ -382,7 +410,7 @@ def pick_headline(doc: Document, lines: list[Line], body_pos: int) -> int | None
     best = _stamped_title(lines, scores, best)
     best = _title_over_byline(lines, scores, best)
     best = _first_copy(doc, lines, best)
-    return _title_above_dek(lines, scores, best, scores.get(best, best_score))
+    return _title_above_dek(lines, scores, topical, best)
 
 
 def _is_article_stamp(text: str) -> bool:
@@ -443,21 +471,32 @@ def _title_over_byline(lines: list[Line], scores: dict[int, float], best: int) -
     return best
 
 
-def _title_above_dek(lines: list[Line], scores: dict[int, float], best: int, best_score: float) -> int:
+def _title_above_dek(lines: list[Line], scores: dict[int, float], topical: set[int], best: int) -> int:
     """The title right above the best candidate when that one reads as its dek, or a title a few
     lines up with a standfirst sentence between them.
 
     Headline, dek, then a sub-headline or photo title right above the byline: the closest title to
     the byline is not the headline when a dek separates it from a title above.
     """
-    close = scores.get(best - 1, float("-inf")) > best_score - DEK_MARGIN
-    if close and _is_dek_under(lines[best - 1].text, lines[best].text):
-        return best - 1
+    best_score = scores[best]
+    j = _title_slot_above(lines, scores, topical, best)
+    if j in scores and j in topical and scores[j] > best_score - DEK_MARGIN and _is_dek_under(lines[j].text, lines[best].text):
+        return j
     for j in range(best - 2, max(-1, best - DEK_REACH - 1), -1):
         title = j in scores and scores[j] > best_score - DEK_MARGIN and not looks_like_sentence(lines[j].text)
         if title and _only_dek_between(lines[j + 1:best]):
             return j
     return best
+
+
+def _title_slot_above(lines: list[Line], scores: dict[int, float], topical: set[int], best: int) -> int:
+    """Where the title of a dek at ``best`` sits: the line above, or the one above that when a
+    notice off the article's topic ("This story is from our archive") sits between them."""
+    j = best - 1
+    notice = j in scores and j not in topical and not _is_prose_line(lines[j].text)
+    if j >= 1 and notice and word_units(lines[j].text) <= NOTICE_MAX_WORDS:
+        return j - 1
+    return j
 
 
 def _only_dek_between(between: list[Line]) -> bool:
@@ -523,7 +562,14 @@ def _is_dek_under(title: str, below: str) -> bool:
     """``below`` reads as the standfirst of ``title``: a title above a sentence."""
     if word_units(title) < TITLE_MIN_WORDS or looks_like_sentence(title):
         return False  # a section name or a series label above a headline is no title of its
-    return looks_like_sentence(below) or (is_title_case(title) and not is_title_case(below))
+    return looks_like_sentence(below) or (is_title_case(title) and not is_title_case(below)) or _says_more(title, below)
+
+
+def _says_more(title: str, below: str) -> bool:
+    """``below`` is a long sentence-case line that says much more than ``title``: its standfirst,
+    even without a final full stop."""
+    long_enough = word_units(below) >= STANDFIRST_MIN_WORDS and len(below) >= STANDFIRST_LENGTH_RATIO * len(title)
+    return long_enough and not is_title_case(below)
 
 
 def _label_above_headline(doc: Document, line: Line, headline: Line, *, near: bool) -> None:
