@@ -97,3 +97,23 @@ def test_notice_between_headline_and_dek_is_skipped() -> None:
 def test_prompt_sentence_loses_to_headline() -> None:
     text = page([HEADLINE, "Sign in to save this story for later, then read it from your profile.", "By Ana Ruiz"])
     assert headline_of(text) == HEADLINE
+
+
+def test_echoed_title_in_breadcrumb_or_share_prompt() -> None:
+    from newsparse.document import Document
+    from newsparse.pipeline import Pipeline
+    from newsparse.stages.header import is_echoed, page_cues
+
+    text = "News > Harbor Bridge Reopens\nSport\nHarbor Bridge Reopens\nBy Ana Ruiz\n3 comments on “Ferry Timetable Changes”\nFerry Timetable Changes\n"
+    doc = Document(text=text)
+    Pipeline.from_names(["normalize"])(doc)
+    cues = page_cues(doc, [ln for ln in doc.lines if not ln.is_blank], 0)
+    assert is_echoed("Harbor Bridge Reopens", cues)
+    assert is_echoed("Ferry Timetable Changes", cues)
+    assert not is_echoed("By Ana Ruiz", cues)
+
+
+def test_title_ending_in_initialism_is_no_paragraph() -> None:
+    title = "Burst Pipes and Manhole Fires: How Winter Wrecks the Streets Underneath the Old City of N.Y.C."
+    text = "Menu\nSearch\n\n" + title + "\n\n" + "\n\n".join(PARAGRAPHS) + "\n"
+    assert headline_of(text) == title

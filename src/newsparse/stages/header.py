@@ -9,6 +9,7 @@ window above the headline is navigation, and what is left between headline and b
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from .. import lexicon, rx
@@ -36,6 +37,9 @@ STANDFIRST_LENGTH_RATIO = 1.5
 BYLINE_MAX_CHARS = 160
 PROSE_MIN_WORDS = 6
 NAME_TAIL_WORDS = 4  # words a site, handle or role may add after "Ana Ruiz, "
+ECHO_MIN_CHARS = 12  # shorter lines end too many others by chance
+ECHO_MAX_EXTRA = 60  # what a breadcrumb or a share prompt adds before the title it echoes
+ECHO_CLOSERS = ' "”’»」'  # a quoted title's closing marks
 REPEAT_REACH = 6  # lines above the headline where its first copy may sit
 DATE_ABOVE_REACH = 3  # lines above the headline where a date line still dates the article
 TITLE_CASE_SHARE = 0.8
@@ -86,7 +90,13 @@ def is_paragraph(line: Line) -> bool:
         return True
     if bk.cjk_count(text[:60]) > 20:
         return len(text) >= 50 and _ends_paragraph(text)
-    return len(text) >= 80 and len(text.split()) >= 12 and _ends_paragraph(text)
+    return len(text) >= 80 and len(text.split()) >= 12 and _ends_paragraph(text) and not _titled_initialism_end(text)
+
+
+def _titled_initialism_end(text: str) -> bool:
+    """A title-case line whose last dot is an initialism's ("… Under the Streets of N.Y.C."): a
+    headline, not a sentence."""
+    return text.endswith(".") and _INITIALISM_END.search(text) is not None and is_title_case(text)
 
 
 _PARAGRAPH_END_CHARS = frozenset(".!?。！？…\"”»")
@@ -207,17 +217,43 @@ def _cluster_bonus(doc: Document, line: Line) -> float:
     return bonus
 
 
-def headline_score(
-    doc: Document, lines: list[Line], i: int, body_pos: int, counts: dict[str, int], body_terms: frozenset[str]
-) -> float:
-    """How headline-like ``lines[i]`` is, from its shape and its neighbours (higher is better)."""
-    parts = headline_parts(doc, lines, i, body_pos, counts, body_terms)
-    return -1.0 if parts is None else sum(parts.values())
+@dataclass(frozen=True, slots=True)
+class PageCues:
+    """What the whole page tells about every candidate: how often each short line occurs, the
+    words of the article's first paragraphs, and every line casefolded (to find echoes)."""
+
+    counts: dict[str, int]
+    body_terms: frozenset[str]
+    folded: tuple[str, ...]
 
 
-def headline_parts(
-    doc: Document, lines: list[Line], i: int, body_pos: int, counts: dict[str, int], body_terms: frozenset[str]
-) -> dict[str, float] | None:
+def page_cues(doc: Document, lines: list[Line], body_pos: int) -> PageCues:
+    counts: dict[str, int] = {}
+    folded = tuple(ln.text.casefold() for ln in doc.lines)
+    for key in folded:
+        if 8 <= len(key) <= HEADLINE_MAX_CHARS:
+            counts[key] = counts.get(key, 0) + 1
+    body_terms = content_terms(" ".join(ln.text for ln in lines[body_pos:body_pos + BODY_SAMPLE_LINES]))
+    return PageCues(counts, body_terms, folded)
+
+
+def is_echoed(text: str, cues: PageCues) -> bool:
+    """The page repeats the line, or ends another short line with it: a breadcrumb ("News > Bridge
+    Reopens"), a share prompt ("Share options for: Bridge Reopens") or a comment count ("3 comments
+    on “Bridge Reopens”") names the page's own title.
+    """
+    key = text.casefold()
+    if cues.counts.get(key, 0) > 1:
+        return True
+    if len(key) < ECHO_MIN_CHARS:
+        return False
+    for other in cues.folded:
+        if len(key) < len(other) <= len(key) + ECHO_MAX_EXTRA and other.rstrip(ECHO_CLOSERS).endswith(key):
+            return True
+    return False
+
+
+def headline_parts(doc: Document, lines: list[Line], i: int, body_pos: int, cues: PageCues) -> dict[str, float] | None:
     """The cues that make ``lines[i]`` a headline, each with its weight (None: it cannot be one).
 
     Kept apart so that a wrong pick can be explained cue by cue.
@@ -228,12 +264,12 @@ def headline_parts(
     if i >= body_pos and (cluster < 2.0 or looks_like_sentence(text)):
         return None  # below the first paragraph only a title with a byline or date right under it
     nxt = lines[i + 1] if i + 1 < len(lines) else None
-    topic = topic_overlap(text, body_terms)
+    topic = topic_overlap(text, cues.body_terms)
     return {
         "length": _length_fit(word_units(text)),
         "cluster": cluster,
         "over_body": OVER_BODY_WEIGHT if nxt is not None and (i + 1 == body_pos or is_paragraph(nxt)) else 0.0,
-        "repeated": 1.5 if counts.get(text.casefold(), 0) > 1 else 0.0,
+        "repeated": 1.5 if is_echoed(text, cues) else 0.0,
         "topic": OVERLAP_WEIGHT * topic,
         "sentence_end": _sentence_end_penalty(text),
         "list_run": -1.5 if topic < LIST_TOPIC_MAX and _in_list_run(lines, i) else 0.0,
@@ -243,6 +279,8 @@ def headline_parts(
 
 
 _CJK_CHARS_PER_WORD = 3
+# A run of characters outside spaces and the CJK ranges that ``blocks.cjk_chars`` keeps.
+_SPACED_RUN = rx.compile(r"[^\s\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff]+")
 
 
 def _length_fit(words: int) -> float:
@@ -256,15 +294,18 @@ def _length_fit(words: int) -> float:
 def word_units(text: str) -> int:
     """Words, with Chinese, Japanese and Korean script counted as one word per three characters.
 
-    Those scripts put no spaces between words, so a long headline is one "word" to ``split``.
+    Those scripts put no spaces between words, so a long headline is one "word" to ``split``; a
+    Latin name inside them ("Chrome", "Wi-Fi") is a word of its own.
 
     >>> word_units("Bridge Reopens After Repairs"), word_units("東京の新しい橋が開通"), word_units("Apple 新製品を発表")
     (4, 3, 3)
+    >>> word_units("Google ChromeのNever-Slow Mode")
+    4
     """
     cjk = bk.cjk_chars(text)
     if not cjk:
         return len(text.split())
-    spaced = sum(1 for w in text.split() if not bk.cjk_count(w))
+    spaced = sum(1 for m in _SPACED_RUN.finditer(text) if any(map(str.isalnum, m.group())))
     return spaced + len(cjk) // _CJK_CHARS_PER_WORD
 
 
@@ -383,22 +424,17 @@ def find_body_start(lines: list[Line]) -> int:
 
 def pick_headline(doc: Document, lines: list[Line], body_pos: int) -> int | None:
     """Index of the headline among ``lines`` above ``body_pos``, or None when nothing looks like one."""
-    counts: dict[str, int] = {}
-    for ln in doc.lines:
-        if 8 <= len(ln.text) <= HEADLINE_MAX_CHARS:
-            key = ln.text.casefold()
-            counts[key] = counts.get(key, 0) + 1
     best, best_score = None, 0.5
     scores: dict[int, float] = {}
     topical: set[int] = set()  # candidates that share a topic word with the body
-    body_terms = content_terms(" ".join(ln.text for ln in lines[body_pos:body_pos + BODY_SAMPLE_LINES]))
+    cues = page_cues(doc, lines, body_pos)
     for i in range(max(0, body_pos - MAX_HEADER_LINES), min(body_pos + BELOW_BODY_LINES, len(lines))):
         text = lines[i].text
         if not _title_like(text) or is_byline(text) or bk.is_dateline(text) or is_paragraph(lines[i]):
             continue
         if find_caption_credit(doc, lines[i]) is not None or _signed_as_post(lines, i):
             continue
-        parts = headline_parts(doc, lines, i, body_pos, counts, body_terms)
+        parts = headline_parts(doc, lines, i, body_pos, cues)
         score = -1.0 if parts is None else sum(parts.values())
         scores[i] = score
         if parts is not None and parts["topic"] > 0:
