@@ -117,3 +117,12 @@ def test_title_ending_in_initialism_is_no_paragraph() -> None:
     title = "Burst Pipes and Manhole Fires: How Winter Wrecks the Streets Underneath the Old City of N.Y.C."
     text = "Menu\nSearch\n\n" + title + "\n\n" + "\n\n".join(PARAGRAPHS) + "\n"
     assert headline_of(text) == title
+
+
+def test_source_stamp_under_headline_marks_the_article() -> None:
+    # The headline's own stamp (agency, date, time, "updated") beats a related story's "By" line below.
+    text = page([
+        HEADLINE, "AGENCY 3 May 2021 at 07:19 (Updated: 3 May 2021 at 07:38)", "Share", "Print",
+        "Related", "Ferry Timetable Changes for Summer", "By Ana Ruiz",
+    ])
+    assert headline_of(text) == HEADLINE

@@ -35,6 +35,7 @@ DEK_MAX_CHARS = 400
 STANDFIRST_MIN_WORDS = 12
 STANDFIRST_LENGTH_RATIO = 1.5
 BYLINE_MAX_CHARS = 160
+SOURCE_STAMP_MAX_CHARS = 100
 PROSE_MIN_WORDS = 6
 NAME_TAIL_WORDS = 4  # words a site, handle or role may add after "Ana Ruiz, "
 ECHO_MIN_CHARS = 12  # shorter lines end too many others by chance
@@ -162,7 +163,7 @@ def _title_like(text: str) -> bool:
     return cjk or len(text.split()) >= 3
 
 
-BREADCRUMB_MARKS = (">", "»", "›")
+BREADCRUMB_MARKS = (">", ">>", "»", "›")
 
 
 def is_breadcrumb(text: str) -> bool:
@@ -170,6 +171,8 @@ def is_breadcrumb(text: str) -> bool:
 
     >>> is_breadcrumb("Home > Science > Space"), is_breadcrumb("Local News ›"), is_breadcrumb("Why 2 > 1")
     (True, True, False)
+    >>> is_breadcrumb("Home >> Science >> Space")
+    True
     """
     if text.rstrip().endswith(BREADCRUMB_MARKS):
         return True
@@ -212,9 +215,22 @@ def _cluster_bonus(doc: Document, line: Line) -> float:
         text = nxt.text
         if is_byline(text) or bk.is_dateline(text):
             bonus = max(bonus, 3.0 if seen <= 3 else 2.0)
-        elif seen <= 3 and is_lone_name_byline(doc, nxt):
+        elif seen <= 3 and (is_lone_name_byline(doc, nxt) or (seen == 1 and is_source_stamp(text))):
             bonus = max(bonus, 2.0)
     return bonus
+
+
+def is_source_stamp(text: str) -> bool:
+    """A short line that gives a date with a source, an agency or a time around it ("AFP, 3 May
+    2021 at 07:19 (updated 07:38)", "Posted 2021-05-03 08:42 Source: City Daily"): too busy for a
+    dateline, yet what a page prints right under its headline.
+
+    >>> is_source_stamp("AFP 3 mai 2021 à 07:19 (Mis à jour : 3 mai 2021 à 07:38)"), is_source_stamp("Bridge Reopens")
+    (True, False)
+    """
+    if len(text) > SOURCE_STAMP_MAX_CHARS or looks_like_sentence(text):
+        return False
+    return bk.find_date(text) is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -342,7 +358,7 @@ def _listy(line: Line | None) -> bool:
     if line is None:
         return False
     text = line.text
-    return _title_like(text) and not is_paragraph(line) and not is_byline(text) and not bk.is_dateline(text)
+    return _title_like(text) and not is_paragraph(line) and not _is_stamp(text)
 
 
 def _in_list_run(lines: list[Line], i: int) -> bool:
@@ -449,10 +465,28 @@ def pick_headline(doc: Document, lines: list[Line], body_pos: int) -> int | None
     return _title_above_dek(lines, scores, topical, best)
 
 
+def _is_stamp(text: str) -> bool:
+    """A byline, a date line, or a date with its source: the lines of a header cluster."""
+    return is_byline(text) or bk.is_dateline(text) or is_source_stamp(text)
+
+
 def _is_article_stamp(text: str) -> bool:
     """A "By …" line or a labelled date ("Published …", "Updated …"): what a page prints right
     under the article's own title, not under a video, a tweet or a subheading."""
-    return is_byline(text) or (bk.is_dateline(text) and bk.has_date_label(text))
+    if is_byline(text) or (bk.is_dateline(text) and bk.has_date_label(text)):
+        return True
+    return is_source_stamp(text) and _names_a_date_label(text)
+
+
+_LABEL_INSIDE: rx.Pattern | None = None
+
+
+def _names_a_date_label(text: str) -> bool:
+    """A date label anywhere in the line, as in "AFP 3 May 2021 07:19 (Updated: 07:38)"."""
+    global _LABEL_INSIDE
+    if _LABEL_INSIDE is None:
+        _LABEL_INSIDE = rx.compile(rf"(?i:\b(?:{lexicon.alternation(lexicon.words('date_labels'))})\b)")
+    return _LABEL_INSIDE.search(text) is not None
 
 
 def is_post_signature(text: str) -> bool:
