@@ -126,3 +126,17 @@ def test_source_stamp_under_headline_marks_the_article() -> None:
         "Related", "Ferry Timetable Changes for Summer", "By Ana Ruiz",
     ])
     assert headline_of(text) == HEADLINE
+
+
+def test_cjk_sentence_below_body_is_no_headline() -> None:
+    from newsparse.stages.header import _sentence_end_penalty, looks_like_sentence
+
+    assert looks_like_sentence("橋は月曜日に開通した。")
+    assert _sentence_end_penalty("橋は月曜日に開通した。") < 0
+    assert _sentence_end_penalty("橋が開通！") > _sentence_end_penalty("橋は開通した。")
+
+
+def test_kind_label_between_headline_and_standfirst_is_skipped() -> None:
+    dek = "The council's delay has only made the crossing worse, and it is up to the mayor to act before winter"
+    text = page(["Opinion", HEADLINE, "Editorial", dek, "Mon 3 May 2021 18.54 BST", "Share"])
+    assert headline_of(text) == HEADLINE

@@ -26,7 +26,8 @@ EXCLAIM_END_PENALTY = -0.5
 TOPIC_MIN_TERMS = 2
 LIST_TOPIC_MAX = 0.7  # a title in a run of short lines is a menu item unless it shares the body's topic
 DEK_MARGIN = 2.5  # how much lower a title right above the best candidate may score and still win
-NOTICE_MAX_WORDS = 8  # a label between a headline and its dek
+NOTICE_MAX_WORDS = 8  # a notice between a headline and its dek
+KIND_LABEL_MAX_WORDS = 2  # "Editorial", "Live analysis"
 DEK_REACH = 4  # lines above the best candidate where a headline with a dek under it may sit
 BELOW_BODY_LINES = 15  # and below it, where a teaser paragraph was taken for the body's start
 PARAGRAPH_GAP = 3  # lines within which a second paragraph confirms the body has started
@@ -336,8 +337,10 @@ def _sentence_end_penalty(text: str) -> float:
     >>> _sentence_end_penalty("Bridge Reopens in N.Y.C."), _sentence_end_penalty("Sign up for our newsletter.")
     (0.0, -2.0)
     """
-    if text.endswith("!"):
+    if text.endswith(("!", "！")):
         return EXCLAIM_END_PENALTY
+    if text.endswith("。"):
+        return FULL_STOP_PENALTY
     if not text.endswith(".") or _INITIALISM_END.search(text):
         return 0.0
     return FULL_STOP_PENALTY
@@ -446,7 +449,7 @@ def pick_headline(doc: Document, lines: list[Line], body_pos: int) -> int | None
     cues = page_cues(doc, lines, body_pos)
     for i in range(max(0, body_pos - MAX_HEADER_LINES), min(body_pos + BELOW_BODY_LINES, len(lines))):
         text = lines[i].text
-        if not _title_like(text) or is_byline(text) or bk.is_dateline(text) or is_paragraph(lines[i]):
+        if not _title_like(text) or _is_stamp(text) or is_paragraph(lines[i]):
             continue
         if find_caption_credit(doc, lines[i]) is not None or _signed_as_post(lines, i):
             continue
@@ -549,9 +552,14 @@ def _title_above_dek(lines: list[Line], scores: dict[int, float], topical: set[i
     the byline is not the headline when a dek separates it from a title above.
     """
     best_score = scores[best]
-    j = _title_slot_above(lines, scores, topical, best)
-    if j in scores and j in topical and scores[j] > best_score - DEK_MARGIN and _is_dek_under(lines[j].text, lines[best].text):
-        return j
+    below = lines[best].text
+    j = best - 1
+    skipped = j >= 1 and _is_label_between(lines[j], j in scores, j in topical)
+    if skipped:
+        j -= 1  # and then the dek must read as one on its own: a sentence, or much longer
+    if j in scores and j in topical and scores[j] > best_score - DEK_MARGIN and _is_dek_under(lines[j].text, below):
+        if not skipped or looks_like_sentence(below) or _says_more(lines[j].text, below):
+            return j
     for j in range(best - 2, max(-1, best - DEK_REACH - 1), -1):
         title = j in scores and scores[j] > best_score - DEK_MARGIN and not looks_like_sentence(lines[j].text)
         if title and _only_dek_between(lines[j + 1:best]):
@@ -559,14 +567,13 @@ def _title_above_dek(lines: list[Line], scores: dict[int, float], topical: set[i
     return best
 
 
-def _title_slot_above(lines: list[Line], scores: dict[int, float], topical: set[int], best: int) -> int:
-    """Where the title of a dek at ``best`` sits: the line above, or the one above that when a
-    notice off the article's topic ("This story is from our archive") sits between them."""
-    j = best - 1
-    notice = j in scores and j not in topical and not _is_prose_line(lines[j].text)
-    if j >= 1 and notice and word_units(lines[j].text) <= NOTICE_MAX_WORDS:
-        return j - 1
-    return j
+def _is_label_between(line: Line, candidate: bool, topical: bool) -> bool:
+    """A line that may sit between a headline and its dek: a kind label ("Editorial", "Analysis")
+    or a notice off the article's topic ("This story is from our archive")."""
+    text = line.text
+    if not candidate:
+        return word_units(text) <= KIND_LABEL_MAX_WORDS and not _is_stamp(text) and not is_breadcrumb(text)
+    return not topical and not _is_prose_line(text) and word_units(text) <= NOTICE_MAX_WORDS
 
 
 def _only_dek_between(between: list[Line]) -> bool:
@@ -624,8 +631,10 @@ def looks_like_sentence(text: str) -> bool:
 
     >>> looks_like_sentence("The mayor wants a new bridge."), looks_like_sentence("Bridge Reopens")
     (True, False)
+    >>> looks_like_sentence("橋は月曜日に開通した。")
+    True
     """
-    return text.endswith((".", "!", "…", ".”", '."', ".’")) or text.startswith(("“", '"', "‘", "'", "«", "„"))
+    return text.endswith((".", "!", "…", ".”", '."', ".’", "。")) or text.startswith(("“", '"', "‘", "'", "«", "„"))
 
 
 def _is_dek_under(title: str, below: str) -> bool:
