@@ -140,3 +140,14 @@ def test_kind_label_between_headline_and_standfirst_is_skipped() -> None:
     dek = "The council's delay has only made the crossing worse, and it is up to the mayor to act before winter"
     text = page(["Opinion", HEADLINE, "Editorial", dek, "Mon 3 May 2021 18.54 BST", "Share"])
     assert headline_of(text) == HEADLINE
+
+
+def test_dek_after_a_notice_under_the_headline() -> None:
+    dek = "Engineers say the new deck will last fifty years and the cables were replaced one by one"
+    art = newsparse.parse(page([HEADLINE, "This story is more than two years old", dek, "By Ana Ruiz"]))
+    assert art.dek is not None and art.dek.text == dek
+
+
+def test_date_stamp_is_no_dek() -> None:
+    art = newsparse.parse(page([HEADLINE, "Wednesday March 3, 2024 10:44 am by Ana Ruiz"]))
+    assert art.dek is None

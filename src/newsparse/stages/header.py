@@ -709,6 +709,27 @@ def _is_prose_line(text: str) -> bool:
     return len(text.split()) >= PROSE_MIN_WORDS and looks_like_sentence(text) and not text.startswith(("“", '"'))
 
 
+def find_dek(doc: Document, lines: list[Line], h: int, body_pos: int) -> int | None:
+    """Position of the dek under the headline at ``h``: the next line, or the standfirst sentence
+    after a short label or notice ("Analysis", "This story is from our archive")."""
+    first, second = h + 1, h + 2
+    if first >= len(lines) or _is_stamp(lines[first].text):
+        return None
+    if second < min(body_pos, len(lines)) and _may_sit_over_dek(lines[first].text) and _is_standfirst(lines[second].text):
+        if _is_dek(doc, lines, second, body_pos) and not _is_stamp(lines[second].text):
+            return second
+    return first if _is_dek(doc, lines, first, body_pos) else None
+
+
+def _may_sit_over_dek(text: str) -> bool:
+    """A short label between a headline and its dek: no sentence, no stamp, a few words."""
+    return word_units(text) <= NOTICE_MAX_WORDS and not looks_like_sentence(text) and not _is_stamp(text)
+
+
+def _is_standfirst(text: str) -> bool:
+    return looks_like_sentence(text) or word_units(text) >= STANDFIRST_MIN_WORDS
+
+
 def _is_dek(doc: Document, lines: list[Line], i: int, body_pos: int) -> bool:
     """A sentence right under the headline, before the byline/date/caption that precede the body."""
     if i >= len(lines) or len(lines[i].text) > DEK_MAX_CHARS or len(lines[i].text) < 20:
@@ -739,11 +760,12 @@ def header(doc: Document) -> None:
         for pos, line in enumerate(lines[:h]):
             if doc.labels[line.index] is None:
                 _label_above_headline(doc, line, headline, near=h - pos <= DATE_ABOVE_REACH)
-        if h + 1 < len(lines) and _is_dek(doc, lines, h + 1, body_pos) and not is_byline(lines[h + 1].text) and not bk.is_dateline(lines[h + 1].text):
-            doc.dek = doc.line_span(lines[h + 1])
-            doc.labels[lines[h + 1].index] = "dek"
+        d = find_dek(doc, lines, h, body_pos)
+        if d is not None:
+            doc.dek = doc.line_span(lines[d])
+            doc.labels[lines[d].index] = "dek"
     if h is not None:
-        first = h + (2 if doc.dek is not None else 1)
+        first = (d if doc.dek is not None else h) + 1
         found = find_body_start(lines[first:])
         body_pos = first + (found if found < len(lines) - first else 0)
     start = h + 1 if h is not None else 0
