@@ -151,3 +151,15 @@ def test_dek_after_a_notice_under_the_headline() -> None:
 def test_date_stamp_is_no_dek() -> None:
     art = newsparse.parse(page([HEADLINE, "Wednesday March 3, 2024 10:44 am by Ana Ruiz"]))
     assert art.dek is None
+
+
+def test_name_glued_to_date_is_a_source_stamp() -> None:
+    from newsparse.stages.header import is_source_stamp
+
+    assert is_source_stamp("李明2017-03-01 14:27:02")
+    assert not is_source_stamp("李明说")
+
+
+def test_first_of_two_copies_differing_in_punctuation() -> None:
+    text = page(["Ferry -- Timetable Changes for the Summer!", "Ferry Timetable Changes for the Summer!", "March 3, 2024"])
+    assert headline_of(text) == "Ferry -- Timetable Changes for the Summer!"

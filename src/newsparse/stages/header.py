@@ -24,7 +24,7 @@ OVER_BODY_WEIGHT = 1.0
 FULL_STOP_PENALTY = -2.0
 EXCLAIM_END_PENALTY = -0.5
 TOPIC_MIN_TERMS = 2
-LIST_TOPIC_MAX = 0.7  # a title in a run of short lines is a menu item unless it shares the body's topic
+LIST_TOPIC_MAX = 0.5  # a title in a run of short lines is a menu item unless it shares the body's topic
 DEK_MARGIN = 2.5  # how much lower a title right above the best candidate may score and still win
 NOTICE_MAX_WORDS = 8  # a notice between a headline and its dek
 KIND_LABEL_MAX_WORDS = 2  # "Editorial", "Live analysis"
@@ -228,10 +228,18 @@ def is_source_stamp(text: str) -> bool:
 
     >>> is_source_stamp("AFP 3 mai 2021 à 07:19 (Mis à jour : 3 mai 2021 à 07:38)"), is_source_stamp("Bridge Reopens")
     (True, False)
+    >>> is_source_stamp("李明2017-03-01 14:27:02")
+    True
     """
     if len(text) > SOURCE_STAMP_MAX_CHARS or looks_like_sentence(text):
         return False
-    return bk.find_date(text) is not None
+    if bk.find_date(text) is not None:
+        return True
+    # "李明2017-03-01 14:27": a name glued to the date leaves no word boundary before it.
+    return bk.cjk_count(text) > 0 and bk.find_date(_CJK_RUN.sub(" ", text)) is not None
+
+
+_CJK_RUN = rx.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -590,12 +598,26 @@ def _first_copy(doc: Document, lines: list[Line], best: int) -> int:
     Layouts print the title, the standfirst, then the title again over the photo; the first copy is
     the headline and the dek follows it.
     """
+    if best >= 1 and lines[best - 1].text != lines[best].text and _same_words(lines[best - 1].text, lines[best].text):
+        return best - 1  # "Bridge -- Reopens" over "Bridge Reopens": the page's title, then its plain copy
     for j in range(best - 1, max(-1, best - REPEAT_REACH), -1):
         if lines[j].text == lines[best].text:
             between = lines[j + 1:best]
             if any(_is_prose_line(ln.text) or find_caption_credit(doc, ln) for ln in between):
                 return j
     return best
+
+
+def _same_words(a: str, b: str) -> bool:
+    """The same words in the same order, whatever the punctuation between them.
+
+    >>> _same_words("Bridge -- Reopens!", "Bridge Reopens!"), _same_words("Bridge Reopens", "Bridge Closes")
+    (True, False)
+    """
+    return [m.group().casefold() for m in _WORD.finditer(a)] == [m.group().casefold() for m in _WORD.finditer(b)]
+
+
+_WORD = rx.compile(r"[\p{L}\p{N}]+")
 
 
 def _is_title_line(doc: Document, lines: list[Line], body_pos: int) -> bool:
