@@ -163,3 +163,12 @@ def test_name_glued_to_date_is_a_source_stamp() -> None:
 def test_first_of_two_copies_differing_in_punctuation() -> None:
     text = page(["Ferry -- Timetable Changes for the Summer!", "Ferry Timetable Changes for the Summer!", "March 3, 2024"])
     assert headline_of(text) == "Ferry -- Timetable Changes for the Summer!"
+
+
+def test_caption_pointing_at_people_is_no_headline() -> None:
+    from newsparse.stages.header import points_at_photo
+
+    assert points_at_photo("港で喜ぶ市長（左）と副市長")
+    assert points_at_photo("The mayor, from left, with two engineers")
+    text = page([HEADLINE, "Share", "Print", "The mayor (left) and the chief engineer cut the ribbon on Monday"])
+    assert headline_of(text) == HEADLINE

@@ -55,6 +55,7 @@ TITLE_OVER_BYLINE = 3  # lines above that byline where its title (or dek) sits
 POST_SIGNATURE_DASHES = ("—", "–", "-", "&mdash;")
 ANCHOR_MIN_SCORE = 1.0
 STAMP_UNDER_TITLE = 2  # lines under a title where the article's byline or labelled date sits
+CAPTION_CUE_PENALTY = -2.0
 LOWERCASE_PENALTY = 2.0  # a title over the byline must look like a headline on its own merits
 
 _CREDIT: rx.Pattern | None = None
@@ -299,6 +300,7 @@ def headline_parts(doc: Document, lines: list[Line], i: int, body_pos: int, cues
         "sentence_end": _sentence_end_penalty(text),
         "list_run": -1.5 if topic < LIST_TOPIC_MAX and _in_list_run(lines, i) else 0.0,
         "lowercase": -LOWERCASE_PENALTY if starts_lowercase(text) else 0.0,
+        "caption": CAPTION_CUE_PENALTY if points_at_photo(text) else 0.0,
         "distance": -0.05 * abs(body_pos - i) - (1.0 if i > body_pos else 0.0),
     }
 
@@ -352,6 +354,16 @@ def _sentence_end_penalty(text: str) -> float:
     if not text.endswith(".") or _INITIALISM_END.search(text):
         return 0.0
     return FULL_STOP_PENALTY
+
+
+def points_at_photo(text: str) -> bool:
+    """The line points at someone in a photo ("(left)", "from left", "（右）"): a caption.
+
+    >>> points_at_photo("The mayor (left) opens the bridge"), points_at_photo("Bridge Reopens (Again)")
+    (True, False)
+    """
+    folded = text.casefold()
+    return any(cue in folded for cue in lexicon.words("caption_cues"))
 
 
 def starts_lowercase(text: str) -> bool:
