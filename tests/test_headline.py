@@ -172,3 +172,12 @@ def test_caption_pointing_at_people_is_no_headline() -> None:
     assert points_at_photo("The mayor, from left, with two engineers")
     text = page([HEADLINE, "Share", "Print", "The mayor (left) and the chief engineer cut the ribbon on Monday"])
     assert headline_of(text) == HEADLINE
+
+
+def test_date_over_title_with_standfirst_belongs_to_that_title() -> None:
+    # A teaser title sits above the article's date; the date is printed over the headline, whose
+    # standfirst (no final full stop) follows it.
+    dek = "Engineers say the new deck will last fifty years, and the cables were replaced one by one"
+    text = page(["Council Debates the New Parking Rules Again", "Log in", "Sunday, Feb 1, 2015 11:57 AM",
+                 HEADLINE, dek, "Ana Ruiz"])
+    assert headline_of(text) == HEADLINE

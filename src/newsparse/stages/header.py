@@ -37,6 +37,7 @@ STANDFIRST_MIN_WORDS = 12
 STANDFIRST_LENGTH_RATIO = 1.5
 BYLINE_MAX_CHARS = 160
 SOURCE_STAMP_MAX_CHARS = 100
+STAMP_ABOVE_BONUS = 2.0  # a date right over a title with its standfirst
 PROSE_MIN_WORDS = 6
 NAME_TAIL_WORDS = 4  # words a site, handle or role may add after "Ana Ruiz, "
 ECHO_MIN_CHARS = 12  # shorter lines end too many others by chance
@@ -215,11 +216,39 @@ def _cluster_bonus(doc: Document, line: Line) -> float:
         if seen > 4 or doc.labels[nxt.index] == "headline":
             break
         text = nxt.text
+        if seen > 1 and _dates_the_title_below(doc, nxt):
+            break  # date, title, standfirst: the date is that title's
         if is_byline(text) or bk.is_dateline(text):
             bonus = max(bonus, 3.0 if seen <= 3 else 2.0)
         elif seen <= 3 and (is_lone_name_byline(doc, nxt) or (seen == 1 and is_source_stamp(text))):
             bonus = max(bonus, 2.0)
+    above, _ = _neighbours(doc, line)
+    if above is not None and _dates_the_title_below(doc, above):
+        bonus = max(bonus, STAMP_ABOVE_BONUS)
     return bonus
+
+
+def _dates_the_title_below(doc: Document, stamp: Line) -> bool:
+    """A date line over a title that has its standfirst under it: a layout that prints the date
+    first. The line under a date is as often a teaser's title, so the standfirst must be there
+    (and must not be the body's first paragraph)."""
+    if not bk.is_dateline(stamp.text) and not is_source_stamp(stamp.text):
+        return False
+    _, title = _neighbours(doc, stamp)
+    if title is None or not _title_like(title.text):
+        return False
+    _, dek = _neighbours(doc, title)
+    return dek is not None and not is_paragraph(dek) and _standfirst_under(title.text, dek.text)
+
+
+def _standfirst_under(title: str, below: str) -> bool:
+    """``below`` reads as the standfirst of ``title``: longer, a dozen words or more, not set in
+    title case.
+
+    >>> _standfirst_under("Bridge Reopens", "The city says the old crossing will carry cars again from Monday, two years late")
+    True
+    """
+    return word_units(below) >= STANDFIRST_MIN_WORDS and len(below) > len(title) and not is_title_case(below)
 
 
 def is_source_stamp(text: str) -> bool:
@@ -388,6 +417,8 @@ def _in_list_run(lines: list[Line], i: int) -> bool:
     """Inside a run of short title-like lines (a menu or a teaser list), not at its end."""
     def at(j: int) -> Line | None:
         return lines[j] if 0 <= j < len(lines) else None
+    if i + 1 < len(lines) and _standfirst_under(lines[i].text, lines[i + 1].text):
+        return False  # a title over its standfirst
     return (_listy(at(i - 1)) and _listy(at(i + 1))) or (_listy(at(i + 1)) and _listy(at(i + 2)))
 
 
