@@ -40,12 +40,14 @@ SOURCE_STAMP_MAX_CHARS = 100
 STAMP_ABOVE_BONUS = 2.0  # a date right over a title with its standfirst
 PROSE_MIN_WORDS = 6
 NAME_TAIL_WORDS = 4  # words a site, handle or role may add after "Ana Ruiz, "
+ECHO_WEIGHT = 1.5
 ECHO_MIN_CHARS = 12  # shorter lines end too many others by chance
 ECHO_MAX_EXTRA = 60  # what a breadcrumb or a share prompt adds before the title it echoes
 ECHO_CLOSERS = ' "”’»」'  # a quoted title's closing marks
 REPEAT_REACH = 6  # lines above the headline where its first copy may sit
 DATE_ABOVE_REACH = 3  # lines above the headline where a date line still dates the article
 TITLE_CASE_SHARE = 0.8
+CJK_CHARS_PER_WORD = 3  # Chinese and Japanese words run two to four characters
 TITLE_MIN_WORDS = 4  # a headline says something: menu items and section names are shorter
 SHORT_TITLE_PENALTY = -1.0
 TITLE_MAX_WORDS = 22
@@ -185,6 +187,7 @@ def is_breadcrumb(text: str) -> bool:
 _TERM = rx.compile(r"\p{L}[\p{L}\p{N}]{2,}|\p{N}{2,}")
 
 
+@lru_cache(maxsize=bk.TEXT_CACHE)
 def content_terms(text: str) -> frozenset[str]:
     """Words that carry a topic: three letters or more and not a function word; CJK as bigrams.
 
@@ -251,6 +254,7 @@ def _standfirst_under(title: str, below: str) -> bool:
     return word_units(below) >= STANDFIRST_MIN_WORDS and len(below) > len(title) and not is_title_case(below)
 
 
+@lru_cache(maxsize=bk.TEXT_CACHE)
 def is_source_stamp(text: str) -> bool:
     """A short line that gives a date with a source, an agency or a time around it ("AFP, 3 May
     2021 at 07:19 (updated 07:38)", "Posted 2021-05-03 08:42 Source: City Daily"): too busy for a
@@ -279,17 +283,17 @@ class PageCues:
 
     counts: dict[str, int]
     body_terms: frozenset[str]
-    folded: tuple[str, ...]
+    folded: str  # every line casefolded, each ended by a line break
 
 
 def page_cues(doc: Document, lines: list[Line], body_pos: int) -> PageCues:
     counts: dict[str, int] = {}
-    folded = tuple(ln.text.casefold() for ln in doc.lines)
+    folded = [ln.text.casefold() for ln in doc.lines]
     for key in folded:
         if 8 <= len(key) <= HEADLINE_MAX_CHARS:
             counts[key] = counts.get(key, 0) + 1
     body_terms = content_terms(" ".join(ln.text for ln in lines[body_pos:body_pos + BODY_SAMPLE_LINES]))
-    return PageCues(counts, body_terms, folded)
+    return PageCues(counts, body_terms, "\n".join(folded) + "\n")
 
 
 def is_echoed(text: str, cues: PageCues) -> bool:
@@ -302,9 +306,14 @@ def is_echoed(text: str, cues: PageCues) -> bool:
         return True
     if len(key) < ECHO_MIN_CHARS:
         return False
-    for other in cues.folded:
+    page = cues.folded
+    at = page.find(key)
+    while at >= 0:  # each place the page holds the line's text, inside a longer line or not
+        start, end = page.rfind("\n", 0, at) + 1, page.find("\n", at)
+        other = page[start:end]
         if len(key) < len(other) <= len(key) + ECHO_MAX_EXTRA and other.rstrip(ECHO_CLOSERS).endswith(key):
             return True
+        at = page.find(key, at + 1)
     return False
 
 
@@ -324,7 +333,7 @@ def headline_parts(doc: Document, lines: list[Line], i: int, body_pos: int, cues
         "length": _length_fit(word_units(text)),
         "cluster": cluster,
         "over_body": OVER_BODY_WEIGHT if nxt is not None and (i + 1 == body_pos or is_paragraph(nxt)) else 0.0,
-        "repeated": 1.5 if is_echoed(text, cues) else 0.0,
+        "repeated": ECHO_WEIGHT if is_echoed(text, cues) else 0.0,
         "topic": OVERLAP_WEIGHT * topic,
         "sentence_end": _sentence_end_penalty(text),
         "list_run": -1.5 if topic < LIST_TOPIC_MAX and _in_list_run(lines, i) else 0.0,
@@ -334,7 +343,6 @@ def headline_parts(doc: Document, lines: list[Line], i: int, body_pos: int, cues
     }
 
 
-_CJK_CHARS_PER_WORD = 3
 # A run of characters outside spaces and the CJK ranges that ``blocks.cjk_chars`` keeps.
 _SPACED_RUN = rx.compile(r"[^\s\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff]+")
 
@@ -362,7 +370,7 @@ def word_units(text: str) -> int:
     if not cjk:
         return len(text.split())
     spaced = sum(1 for m in _SPACED_RUN.finditer(text) if any(map(str.isalnum, m.group())))
-    return spaced + len(cjk) // _CJK_CHARS_PER_WORD
+    return spaced + len(cjk) // CJK_CHARS_PER_WORD
 
 
 # "… Underneath N.Y.C.", "… Leaves the U.S.": a title may end in an initialism's dot.
@@ -532,15 +540,14 @@ def _is_article_stamp(text: str) -> bool:
     return is_source_stamp(text) and _names_a_date_label(text)
 
 
-_LABEL_INSIDE: rx.Pattern | None = None
+@cache
+def _label_inside() -> rx.Pattern:
+    return rx.compile(rf"(?i:\b(?:{lexicon.alternation(lexicon.words('date_labels'))})\b)")
 
 
 def _names_a_date_label(text: str) -> bool:
     """A date label anywhere in the line, as in "AFP 3 May 2021 07:19 (Updated: 07:38)"."""
-    global _LABEL_INSIDE
-    if _LABEL_INSIDE is None:
-        _LABEL_INSIDE = rx.compile(rf"(?i:\b(?:{lexicon.alternation(lexicon.words('date_labels'))})\b)")
-    return _LABEL_INSIDE.search(text) is not None
+    return _label_inside().search(text) is not None
 
 
 def is_post_signature(text: str) -> bool:
