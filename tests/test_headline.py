@@ -181,3 +181,17 @@ def test_date_over_title_with_standfirst_belongs_to_that_title() -> None:
     text = page(["Council Debates the New Parking Rules Again", "Log in", "Sunday, Feb 1, 2015 11:57 AM",
                  HEADLINE, dek, "Ana Ruiz"])
     assert headline_of(text) == HEADLINE
+
+
+def test_teaser_copy_in_body_sample_does_not_vouch_for_itself() -> None:
+    from newsparse.stages.header import PageCues, content_terms
+
+    sample = ("Weekend Deals: Lamps, Pillows and Towels, and More…", PARAGRAPHS[0])
+    cues = PageCues({}, sample, content_terms(" ".join(sample)), "")
+    assert "lamps" not in cues.topic_terms("Weekend Deals: Lamps, Pillows and Towels, and More Today")
+    assert "lamps" in cues.topic_terms(HEADLINE)
+
+
+def test_newsletter_prompt_over_byline_is_no_headline() -> None:
+    text = page([HEADLINE, "Related", "Other Story Here", "Your guide to the harbor, delivered daily.", "By Ana Ruiz", "March 3, 2024"])
+    assert headline_of(text) == HEADLINE

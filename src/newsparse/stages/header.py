@@ -21,7 +21,7 @@ MAX_HEADER_LINES = 40  # candidates looked at above the first paragraph
 BODY_SAMPLE_LINES = 6
 OVERLAP_WEIGHT = 3.0
 OVER_BODY_WEIGHT = 1.0
-FULL_STOP_PENALTY = -2.0
+FULL_STOP_PENALTY = -3.0
 EXCLAIM_END_PENALTY = -0.5
 TOPIC_MIN_TERMS = 2
 LIST_TOPIC_MAX = 0.5  # a title in a run of short lines is a menu item unless it shares the body's topic
@@ -41,6 +41,7 @@ STAMP_ABOVE_BONUS = 2.0  # a date right over a title with its standfirst
 PROSE_MIN_WORDS = 6
 NAME_TAIL_WORDS = 4  # words a site, handle or role may add after "Ana Ruiz, "
 ECHO_WEIGHT = 1.5
+COPY_PREFIX_CHARS = 40  # a line opening like a candidate is its copy, maybe cut short
 ECHO_MIN_CHARS = 12  # shorter lines end too many others by chance
 ECHO_MAX_EXTRA = 60  # what a breadcrumb or a share prompt adds before the title it echoes
 ECHO_CLOSERS = ' "”’»」'  # a quoted title's closing marks
@@ -282,8 +283,18 @@ class PageCues:
     words of the article's first paragraphs, and every line casefolded (to find echoes)."""
 
     counts: dict[str, int]
+    body_sample: tuple[str, ...]  # the article's first lines
     body_terms: frozenset[str]
     folded: str  # every line casefolded, each ended by a line break
+
+    def topic_terms(self, text: str) -> frozenset[str]:
+        """The body's topic words, less those of the candidate's own copy in the sample (the same
+        opening, maybe cut short with "…"): a teaser repeated below the body's start must not
+        vouch for itself."""
+        head = text[:COPY_PREFIX_CHARS]
+        if not any(t.startswith(head) for t in self.body_sample):
+            return self.body_terms
+        return content_terms(" ".join(t for t in self.body_sample if not t.startswith(head)))
 
 
 def page_cues(doc: Document, lines: list[Line], body_pos: int) -> PageCues:
@@ -292,8 +303,8 @@ def page_cues(doc: Document, lines: list[Line], body_pos: int) -> PageCues:
     for key in folded:
         if 8 <= len(key) <= HEADLINE_MAX_CHARS:
             counts[key] = counts.get(key, 0) + 1
-    body_terms = content_terms(" ".join(ln.text for ln in lines[body_pos:body_pos + BODY_SAMPLE_LINES]))
-    return PageCues(counts, body_terms, "\n".join(folded) + "\n")
+    sample = tuple(ln.text for ln in lines[body_pos:body_pos + BODY_SAMPLE_LINES])
+    return PageCues(counts, sample, content_terms(" ".join(sample)), "\n".join(folded) + "\n")
 
 
 def is_echoed(text: str, cues: PageCues) -> bool:
@@ -328,7 +339,7 @@ def headline_parts(doc: Document, lines: list[Line], i: int, body_pos: int, cues
     if i >= body_pos and (cluster < 2.0 or looks_like_sentence(text)):
         return None  # below the first paragraph only a title with a byline or date right under it
     nxt = lines[i + 1] if i + 1 < len(lines) else None
-    topic = topic_overlap(text, cues.body_terms)
+    topic = topic_overlap(text, cues.topic_terms(text))
     return {
         "length": _length_fit(word_units(text)),
         "cluster": cluster,
@@ -382,7 +393,7 @@ def _sentence_end_penalty(text: str) -> float:
     exclamation mark ends a tabloid headline as often as a teaser.
 
     >>> _sentence_end_penalty("Bridge Reopens in N.Y.C."), _sentence_end_penalty("Sign up for our newsletter.")
-    (0.0, -2.0)
+    (0.0, -3.0)
     """
     if text.endswith(("!", "！")):
         return EXCLAIM_END_PENALTY
