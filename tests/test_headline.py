@@ -195,3 +195,15 @@ def test_teaser_copy_in_body_sample_does_not_vouch_for_itself() -> None:
 def test_newsletter_prompt_over_byline_is_no_headline() -> None:
     text = page([HEADLINE, "Related", "Other Story Here", "Your guide to the harbor, delivered daily.", "By Ana Ruiz", "March 3, 2024"])
     assert headline_of(text) == HEADLINE
+
+
+def test_document_title_with_site_name_echoes_the_headline() -> None:
+    from newsparse.document import Document
+    from newsparse.pipeline import Pipeline
+    from newsparse.stages.header import is_echoed, page_cues
+
+    doc = Document(text="Harbor Bridge Reopens | The Lumenport Daily\nHome\nHarbor Bridge Reopens\n")
+    Pipeline.from_names(["normalize"])(doc)
+    cues = page_cues(doc, [ln for ln in doc.lines if not ln.is_blank], 0)
+    assert is_echoed("Harbor Bridge Reopens", cues)
+    assert not is_echoed("Harbor Bridge", cues)

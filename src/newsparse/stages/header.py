@@ -44,6 +44,7 @@ ECHO_WEIGHT = 1.5
 COPY_PREFIX_CHARS = 40  # a line opening like a candidate is its copy, maybe cut short
 ECHO_MIN_CHARS = 12  # shorter lines end too many others by chance
 ECHO_MAX_EXTRA = 60  # what a breadcrumb or a share prompt adds before the title it echoes
+TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " · ", " :: ", " _ ")  # "Title | Site"
 ECHO_CLOSERS = ' "”’»」'  # a quoted title's closing marks
 REPEAT_REACH = 6  # lines above the headline where its first copy may sit
 DATE_ABOVE_REACH = 3  # lines above the headline where a date line still dates the article
@@ -310,7 +311,8 @@ def page_cues(doc: Document, lines: list[Line], body_pos: int) -> PageCues:
 def is_echoed(text: str, cues: PageCues) -> bool:
     """The page repeats the line, or ends another short line with it: a breadcrumb ("News > Bridge
     Reopens"), a share prompt ("Share options for: Bridge Reopens") or a comment count ("3 comments
-    on “Bridge Reopens”") names the page's own title.
+    on “Bridge Reopens”") names the page's own title, and so does a document title ("Bridge
+    Reopens | City Daily").
     """
     key = text.casefold()
     if cues.counts.get(key, 0) > 1:
@@ -322,10 +324,21 @@ def is_echoed(text: str, cues: PageCues) -> bool:
     while at >= 0:  # each place the page holds the line's text, inside a longer line or not
         start, end = page.rfind("\n", 0, at) + 1, page.find("\n", at)
         other = page[start:end]
-        if len(key) < len(other) <= len(key) + ECHO_MAX_EXTRA and other.rstrip(ECHO_CLOSERS).endswith(key):
+        if len(key) < len(other) <= len(key) + ECHO_MAX_EXTRA and (
+            other.rstrip(ECHO_CLOSERS).endswith(key) or _titles_a_site(other, key)
+        ):
             return True
         at = page.find(key, at + 1)
     return False
+
+
+def _titles_a_site(line: str, title: str) -> bool:
+    """``line`` is "Title | Site": a document title that names the site after the headline.
+
+    >>> _titles_a_site("bridge reopens | city daily", "bridge reopens"), _titles_a_site("bridge reopens today", "bridge reopens")
+    (True, False)
+    """
+    return line.startswith(title) and line[len(title):].startswith(TITLE_SEPARATORS)
 
 
 def headline_parts(doc: Document, lines: list[Line], i: int, body_pos: int, cues: PageCues) -> dict[str, float] | None:
