@@ -207,3 +207,11 @@ def test_document_title_with_site_name_echoes_the_headline() -> None:
     cues = page_cues(doc, [ln for ln in doc.lines if not ln.is_blank], 0)
     assert is_echoed("Harbor Bridge Reopens", cues)
     assert not is_echoed("Harbor Bridge", cues)
+
+
+def test_markup_line_is_no_paragraph() -> None:
+    from newsparse.stages.header import is_paragraph
+    from newsparse.stages.normalize import split_lines
+
+    pixel = '<img style="display:none" height="1" width="1" alt="" src="//pixel.example.org/p-1234567890abcdef?a=1&b=2&c=3&d=4&e=5&f=6&g=7&h=8&i=9&j=10&k=11&l=12&m=13&n=14&o=15">'
+    assert len(pixel) >= 100 and not is_paragraph(split_lines(pixel)[0])

@@ -94,11 +94,22 @@ def is_paragraph(line: Line) -> bool:
     False
     """
     text = line.text
+    if is_markup(text):
+        return False
     if len(text) >= 200:
         return True
     if bk.cjk_count(text[:60]) > 20:
         return len(text) >= 50 and _ends_paragraph(text)
     return len(text) >= 80 and len(text.split()) >= 12 and _ends_paragraph(text) and not _titled_initialism_end(text)
+
+
+def is_markup(text: str) -> bool:
+    """HTML shown as text (a ``<noscript>`` tracking pixel, an embed code): a long line, no prose.
+
+    >>> is_markup('<iframe src="//example.org/ns.html?id=X" height="0" width="0"></iframe>'), is_markup("<3 this bridge")
+    (True, False)
+    """
+    return text.startswith("<") and text.endswith(">") and '="' in text
 
 
 def _titled_initialism_end(text: str) -> bool:
