@@ -9,6 +9,7 @@ window above the headline is navigation, and what is left between headline and b
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from .. import lexicon, rx
@@ -19,24 +20,47 @@ from . import blocks as bk
 MAX_HEADER_LINES = 40  # candidates looked at above the first paragraph
 BODY_SAMPLE_LINES = 6
 OVERLAP_WEIGHT = 3.0
+OVER_BODY_WEIGHT = 1.0
+FULL_STOP_PENALTY = -3.0
+EXCLAIM_END_PENALTY = -0.5
+TOPIC_MIN_TERMS = 2
+LIST_TOPIC_MAX = 0.5  # a title in a run of short lines is a menu item unless it shares the body's topic
 DEK_MARGIN = 2.5  # how much lower a title right above the best candidate may score and still win
+NOTICE_MAX_WORDS = 8  # a notice between a headline and its dek
+KIND_LABEL_MAX_WORDS = 2  # "Editorial", "Live analysis"
 DEK_REACH = 4  # lines above the best candidate where a headline with a dek under it may sit
 BELOW_BODY_LINES = 15  # and below it, where a teaser paragraph was taken for the body's start
 PARAGRAPH_GAP = 3  # lines within which a second paragraph confirms the body has started
 HEADLINE_MAX_CHARS = 300
 DEK_MAX_CHARS = 400
+STANDFIRST_MIN_WORDS = 12
+STANDFIRST_LENGTH_RATIO = 1.5
 BYLINE_MAX_CHARS = 160
+SOURCE_STAMP_MAX_CHARS = 100
+STAMP_ABOVE_BONUS = 2.0  # a date right over a title with its standfirst
 PROSE_MIN_WORDS = 6
 NAME_TAIL_WORDS = 4  # words a site, handle or role may add after "Ana Ruiz, "
+ECHO_WEIGHT = 1.5
+COPY_PREFIX_CHARS = 40  # a line opening like a candidate is its copy, maybe cut short
+ECHO_MIN_CHARS = 12  # shorter lines end too many others by chance
+ECHO_MAX_EXTRA = 60  # what a breadcrumb or a share prompt adds before the title it echoes
+TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " · ", " :: ", " _ ")  # "Title | Site"
+ECHO_CLOSERS = ' "”’»」'  # a quoted title's closing marks
 REPEAT_REACH = 6  # lines above the headline where its first copy may sit
 DATE_ABOVE_REACH = 3  # lines above the headline where a date line still dates the article
 TITLE_CASE_SHARE = 0.8
+CJK_CHARS_PER_WORD = 3  # Chinese and Japanese words run two to four characters
+TITLE_MIN_WORDS = 4  # a headline says something: menu items and section names are shorter
+SHORT_TITLE_PENALTY = -1.0
+TITLE_MAX_WORDS = 22
+LONG_TITLE_PENALTY = -0.5
 NAME_BYLINE_REACH = 2  # a name alone is a byline right under the headline (or dek), or next to a date
 BYLINE_ANCHOR_REACH = 8  # lines above the best title where the article's byline may sit
 TITLE_OVER_BYLINE = 3  # lines above that byline where its title (or dek) sits
 POST_SIGNATURE_DASHES = ("—", "–", "-", "&mdash;")
 ANCHOR_MIN_SCORE = 1.0
 STAMP_UNDER_TITLE = 2  # lines under a title where the article's byline or labelled date sits
+CAPTION_CUE_PENALTY = -2.0
 LOWERCASE_PENALTY = 2.0  # a title over the byline must look like a headline on its own merits
 
 _CREDIT: rx.Pattern | None = None
@@ -54,8 +78,9 @@ def credit_pattern() -> rx.Pattern:
     return _CREDIT
 
 
-# "WASHINGTON (AP) --", "NAIROBI, August 8 (Xinhua) --": the place line that opens a wire story.
-_PLACE_DATELINE = rx.compile(r"(?:\(\p{L}[\p{L} .]{0,30}\)\s?(?:--|_|—|–|-)?|\s(?:--|_|—))$")
+# "WASHINGTON (AP) --", "NAIROBI, August 8 (Xinhua) --": the place line that opens a wire story. The
+# agency is a name, so a headline's own aside at its end ("… (and why)") is no dateline.
+_PLACE_DATELINE = rx.compile(r"(?:\(\p{Lu}[\p{L} .]{0,30}\)\s?(?:--|_|—|–|-)?|\s(?:--|_|—))$")
 _PARAGRAPH_END = rx.compile(r"[.!?。！？…\"”»]\s*$")
 
 
@@ -69,11 +94,28 @@ def is_paragraph(line: Line) -> bool:
     False
     """
     text = line.text
+    if is_markup(text):
+        return False
     if len(text) >= 200:
         return True
     if bk.cjk_count(text[:60]) > 20:
         return len(text) >= 50 and _ends_paragraph(text)
-    return len(text) >= 80 and len(text.split()) >= 12 and _ends_paragraph(text)
+    return len(text) >= 80 and len(text.split()) >= 12 and _ends_paragraph(text) and not _titled_initialism_end(text)
+
+
+def is_markup(text: str) -> bool:
+    """HTML shown as text (a ``<noscript>`` tracking pixel, an embed code): a long line, no prose.
+
+    >>> is_markup('<iframe src="//example.org/ns.html?id=X" height="0" width="0"></iframe>'), is_markup("<3 this bridge")
+    (True, False)
+    """
+    return text.startswith("<") and text.endswith(">") and '="' in text
+
+
+def _titled_initialism_end(text: str) -> bool:
+    """A title-case line whose last dot is an initialism's ("… Under the Streets of N.Y.C."): a
+    headline, not a sentence."""
+    return text.endswith(".") and _INITIALISM_END.search(text) is not None and is_title_case(text)
 
 
 _PARAGRAPH_END_CHARS = frozenset(".!?。！？…\"”»")
@@ -139,7 +181,7 @@ def _title_like(text: str) -> bool:
     return cjk or len(text.split()) >= 3
 
 
-BREADCRUMB_MARKS = (">", "»", "›")
+BREADCRUMB_MARKS = (">", ">>", "»", "›")
 
 
 def is_breadcrumb(text: str) -> bool:
@@ -147,6 +189,8 @@ def is_breadcrumb(text: str) -> bool:
 
     >>> is_breadcrumb("Home > Science > Space"), is_breadcrumb("Local News ›"), is_breadcrumb("Why 2 > 1")
     (True, True, False)
+    >>> is_breadcrumb("Home >> Science >> Space")
+    True
     """
     if text.rstrip().endswith(BREADCRUMB_MARKS):
         return True
@@ -156,6 +200,7 @@ def is_breadcrumb(text: str) -> bool:
 _TERM = rx.compile(r"\p{L}[\p{L}\p{N}]{2,}|\p{N}{2,}")
 
 
+@lru_cache(maxsize=bk.TEXT_CACHE)
 def content_terms(text: str) -> frozenset[str]:
     """Words that carry a topic: three letters or more and not a function word; CJK as bigrams.
 
@@ -173,7 +218,7 @@ def content_terms(text: str) -> frozenset[str]:
 def topic_overlap(text: str, body_terms: frozenset[str]) -> float:
     """Share of a candidate headline's topic words that the article's first paragraphs use."""
     terms = content_terms(text)
-    return len(terms & body_terms) / len(terms) if terms else 0.0
+    return len(terms & body_terms) / max(len(terms), TOPIC_MIN_TERMS) if terms else 0.0
 
 
 def _cluster_bonus(doc: Document, line: Line) -> float:
@@ -187,38 +232,210 @@ def _cluster_bonus(doc: Document, line: Line) -> float:
         if seen > 4 or doc.labels[nxt.index] == "headline":
             break
         text = nxt.text
+        if seen > 1 and _dates_the_title_below(doc, nxt):
+            break  # date, title, standfirst: the date is that title's
         if is_byline(text) or bk.is_dateline(text):
             bonus = max(bonus, 3.0 if seen <= 3 else 2.0)
-        elif seen <= 3 and is_lone_name_byline(doc, nxt):
+        elif seen <= 3 and (is_lone_name_byline(doc, nxt) or (seen == 1 and is_source_stamp(text))):
             bonus = max(bonus, 2.0)
+    above, _ = _neighbours(doc, line)
+    if above is not None and _dates_the_title_below(doc, above):
+        bonus = max(bonus, STAMP_ABOVE_BONUS)
     return bonus
 
 
-def headline_score(
-    doc: Document, lines: list[Line], i: int, body_pos: int, counts: dict[str, int], body_terms: frozenset[str]
-) -> float:
-    """How headline-like ``lines[i]`` is, from its shape and its neighbours (higher is better)."""
+def _dates_the_title_below(doc: Document, stamp: Line) -> bool:
+    """A date line over a title that has its standfirst under it: a layout that prints the date
+    first. The line under a date is as often a teaser's title, so the standfirst must be there
+    (and must not be the body's first paragraph)."""
+    if not bk.is_dateline(stamp.text) and not is_source_stamp(stamp.text):
+        return False
+    _, title = _neighbours(doc, stamp)
+    if title is None or not _title_like(title.text):
+        return False
+    _, dek = _neighbours(doc, title)
+    return dek is not None and not is_paragraph(dek) and _standfirst_under(title.text, dek.text)
+
+
+def _standfirst_under(title: str, below: str) -> bool:
+    """``below`` reads as the standfirst of ``title``: longer, a dozen words or more, not set in
+    title case.
+
+    >>> _standfirst_under("Bridge Reopens", "The city says the old crossing will carry cars again from Monday, two years late")
+    True
+    """
+    return word_units(below) >= STANDFIRST_MIN_WORDS and len(below) > len(title) and not is_title_case(below)
+
+
+@lru_cache(maxsize=bk.TEXT_CACHE)
+def is_source_stamp(text: str) -> bool:
+    """A short line that gives a date with a source, an agency or a time around it ("AFP, 3 May
+    2021 at 07:19 (updated 07:38)", "Posted 2021-05-03 08:42 Source: City Daily"): too busy for a
+    dateline, yet what a page prints right under its headline.
+
+    >>> is_source_stamp("AFP 3 mai 2021 à 07:19 (Mis à jour : 3 mai 2021 à 07:38)"), is_source_stamp("Bridge Reopens")
+    (True, False)
+    >>> is_source_stamp("李明2017-03-01 14:27:02")
+    True
+    """
+    if len(text) > SOURCE_STAMP_MAX_CHARS or looks_like_sentence(text):
+        return False
+    if bk.find_date(text) is not None:
+        return True
+    # "李明2017-03-01 14:27": a name glued to the date leaves no word boundary before it.
+    return bk.cjk_count(text) > 0 and bk.find_date(_CJK_RUN.sub(" ", text)) is not None
+
+
+_CJK_RUN = rx.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff]+")
+
+
+@dataclass(frozen=True, slots=True)
+class PageCues:
+    """What the whole page tells about every candidate: how often each short line occurs, the
+    words of the article's first paragraphs, and every line casefolded (to find echoes)."""
+
+    counts: dict[str, int]
+    body_sample: tuple[str, ...]  # the article's first lines
+    body_terms: frozenset[str]
+    folded: str  # every line casefolded, each ended by a line break
+
+    def topic_terms(self, text: str) -> frozenset[str]:
+        """The body's topic words, less those of the candidate's own copy in the sample (the same
+        opening, maybe cut short with "…"): a teaser repeated below the body's start must not
+        vouch for itself."""
+        head = text[:COPY_PREFIX_CHARS]
+        if not any(t.startswith(head) for t in self.body_sample):
+            return self.body_terms
+        return content_terms(" ".join(t for t in self.body_sample if not t.startswith(head)))
+
+
+def page_cues(doc: Document, lines: list[Line], body_pos: int) -> PageCues:
+    counts: dict[str, int] = {}
+    folded = [ln.text.casefold() for ln in doc.lines]
+    for key in folded:
+        if 8 <= len(key) <= HEADLINE_MAX_CHARS:
+            counts[key] = counts.get(key, 0) + 1
+    sample = tuple(ln.text for ln in lines[body_pos:body_pos + BODY_SAMPLE_LINES])
+    return PageCues(counts, sample, content_terms(" ".join(sample)), "\n".join(folded) + "\n")
+
+
+def is_echoed(text: str, cues: PageCues) -> bool:
+    """The page repeats the line, or ends another short line with it: a breadcrumb ("News > Bridge
+    Reopens"), a share prompt ("Share options for: Bridge Reopens") or a comment count ("3 comments
+    on “Bridge Reopens”") names the page's own title, and so does a document title ("Bridge
+    Reopens | City Daily").
+    """
+    key = text.casefold()
+    if cues.counts.get(key, 0) > 1:
+        return True
+    if len(key) < ECHO_MIN_CHARS:
+        return False
+    page = cues.folded
+    at = page.find(key)
+    while at >= 0:  # each place the page holds the line's text, inside a longer line or not
+        start, end = page.rfind("\n", 0, at) + 1, page.find("\n", at)
+        other = page[start:end]
+        if len(key) < len(other) <= len(key) + ECHO_MAX_EXTRA and (
+            other.rstrip(ECHO_CLOSERS).endswith(key) or _titles_a_site(other, key)
+        ):
+            return True
+        at = page.find(key, at + 1)
+    return False
+
+
+def _titles_a_site(line: str, title: str) -> bool:
+    """``line`` is "Title | Site": a document title that names the site after the headline.
+
+    >>> _titles_a_site("bridge reopens | city daily", "bridge reopens"), _titles_a_site("bridge reopens today", "bridge reopens")
+    (True, False)
+    """
+    return line.startswith(title) and line[len(title):].startswith(TITLE_SEPARATORS)
+
+
+def headline_parts(doc: Document, lines: list[Line], i: int, body_pos: int, cues: PageCues) -> dict[str, float] | None:
+    """The cues that make ``lines[i]`` a headline, each with its weight (None: it cannot be one).
+
+    Kept apart so that a wrong pick can be explained cue by cue.
+    """
     line = lines[i]
     text = line.text
-    score = 1.0 if len(text.split()) >= 4 else 0.0
     cluster = _cluster_bonus(doc, line)
     if i >= body_pos and (cluster < 2.0 or looks_like_sentence(text)):
-        return -1.0  # below the first paragraph only a title with a byline or date right under it
-    score += cluster
+        return None  # below the first paragraph only a title with a byline or date right under it
     nxt = lines[i + 1] if i + 1 < len(lines) else None
-    if nxt is not None and (i + 1 == body_pos or is_paragraph(nxt)):
-        score += 1.5
-    if counts.get(text.casefold(), 0) > 1:
-        score += 1.5
-    score += OVERLAP_WEIGHT * topic_overlap(text, body_terms)
-    if text.endswith((".", "!")):
-        score -= 1.0 if len(text) < 120 else 2.0
-    if _in_list_run(lines, i):
-        score -= 1.5
-    if starts_lowercase(text):
-        score -= LOWERCASE_PENALTY
-    score -= 0.05 * abs(body_pos - i) + (1.0 if i > body_pos else 0.0)
-    return score
+    topic = topic_overlap(text, cues.topic_terms(text))
+    return {
+        "length": _length_fit(word_units(text)),
+        "cluster": cluster,
+        "over_body": OVER_BODY_WEIGHT if nxt is not None and (i + 1 == body_pos or is_paragraph(nxt)) else 0.0,
+        "repeated": ECHO_WEIGHT if is_echoed(text, cues) else 0.0,
+        "topic": OVERLAP_WEIGHT * topic,
+        "sentence_end": _sentence_end_penalty(text),
+        "list_run": -1.5 if topic < LIST_TOPIC_MAX and _in_list_run(lines, i) else 0.0,
+        "lowercase": -LOWERCASE_PENALTY if starts_lowercase(text) else 0.0,
+        "caption": CAPTION_CUE_PENALTY if points_at_photo(text) else 0.0,
+        "distance": -0.05 * abs(body_pos - i) - (1.0 if i > body_pos else 0.0),
+    }
+
+
+# A run of characters outside spaces and the CJK ranges that ``blocks.cjk_chars`` keeps.
+_SPACED_RUN = rx.compile(r"[^\s\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff]+")
+
+
+def _length_fit(words: int) -> float:
+    """Headlines run from four to about twenty words: shorter is a menu item or a section name,
+    longer is a standfirst or a teaser's first sentence."""
+    if words < TITLE_MIN_WORDS:
+        return SHORT_TITLE_PENALTY
+    return 1.0 if words <= TITLE_MAX_WORDS else LONG_TITLE_PENALTY
+
+
+def word_units(text: str) -> int:
+    """Words, with Chinese, Japanese and Korean script counted as one word per three characters.
+
+    Those scripts put no spaces between words, so a long headline is one "word" to ``split``; a
+    Latin name inside them ("Chrome", "Wi-Fi") is a word of its own.
+
+    >>> word_units("Bridge Reopens After Repairs"), word_units("東京の新しい橋が開通"), word_units("Apple 新製品を発表")
+    (4, 3, 3)
+    >>> word_units("Google ChromeのNever-Slow Mode")
+    4
+    """
+    cjk = bk.cjk_chars(text)
+    if not cjk:
+        return len(text.split())
+    spaced = sum(1 for m in _SPACED_RUN.finditer(text) if any(map(str.isalnum, m.group())))
+    return spaced + len(cjk) // CJK_CHARS_PER_WORD
+
+
+# "… Underneath N.Y.C.", "… Leaves the U.S.": a title may end in an initialism's dot.
+_INITIALISM_END = rx.compile(r"(?:^|\s)(?:\p{Lu}\.){2,}$")
+
+
+def _sentence_end_penalty(text: str) -> float:
+    """A full stop ends sentences (a dek, a caption, a prompt), almost never a headline; an
+    exclamation mark ends a tabloid headline as often as a teaser.
+
+    >>> _sentence_end_penalty("Bridge Reopens in N.Y.C."), _sentence_end_penalty("Sign up for our newsletter.")
+    (0.0, -3.0)
+    """
+    if text.endswith(("!", "！")):
+        return EXCLAIM_END_PENALTY
+    if text.endswith("。"):
+        return FULL_STOP_PENALTY
+    if not text.endswith(".") or _INITIALISM_END.search(text):
+        return 0.0
+    return FULL_STOP_PENALTY
+
+
+def points_at_photo(text: str) -> bool:
+    """The line points at someone in a photo ("(left)", "from left", "（右）"): a caption.
+
+    >>> points_at_photo("The mayor (left) opens the bridge"), points_at_photo("Bridge Reopens (Again)")
+    (True, False)
+    """
+    folded = text.casefold()
+    return any(cue in folded for cue in lexicon.words("caption_cues"))
 
 
 def starts_lowercase(text: str) -> bool:
@@ -236,13 +453,15 @@ def _listy(line: Line | None) -> bool:
     if line is None:
         return False
     text = line.text
-    return _title_like(text) and not is_paragraph(line) and not is_byline(text) and not bk.is_dateline(text)
+    return _title_like(text) and not is_paragraph(line) and not _is_stamp(text)
 
 
 def _in_list_run(lines: list[Line], i: int) -> bool:
     """Inside a run of short title-like lines (a menu or a teaser list), not at its end."""
     def at(j: int) -> Line | None:
         return lines[j] if 0 <= j < len(lines) else None
+    if i + 1 < len(lines) and _standfirst_under(lines[i].text, lines[i + 1].text):
+        return False  # a title over its standfirst
     return (_listy(at(i - 1)) and _listy(at(i + 1))) or (_listy(at(i + 1)) and _listy(at(i + 2)))
 
 
@@ -405,22 +624,21 @@ def find_body_start(lines: list[Line]) -> int:
 
 def pick_headline(doc: Document, lines: list[Line], body_pos: int) -> int | None:
     """Index of the headline among ``lines`` above ``body_pos``, or None when nothing looks like one."""
-    counts: dict[str, int] = {}
-    for ln in doc.lines:
-        if 8 <= len(ln.text) <= HEADLINE_MAX_CHARS:
-            key = ln.text.casefold()
-            counts[key] = counts.get(key, 0) + 1
     best, best_score = None, 0.5
     scores: dict[int, float] = {}
-    body_terms = content_terms(" ".join(ln.text for ln in lines[body_pos:body_pos + BODY_SAMPLE_LINES]))
+    topical: set[int] = set()  # candidates that share a topic word with the body
+    cues = page_cues(doc, lines, body_pos)
     for i in range(max(0, body_pos - MAX_HEADER_LINES), min(body_pos + BELOW_BODY_LINES, len(lines))):
         text = lines[i].text
-        if not _title_like(text) or is_byline(text) or bk.is_dateline(text) or is_paragraph(lines[i]):
+        if not _title_like(text) or _is_stamp(text) or is_paragraph(lines[i]):
             continue
         if find_caption_credit(doc, lines[i]) is not None or _signed_as_post(lines, i):
             continue
-        score = headline_score(doc, lines, i, body_pos, counts, body_terms)
+        parts = headline_parts(doc, lines, i, body_pos, cues)
+        score = -1.0 if parts is None else sum(parts.values())
         scores[i] = score
+        if parts is not None and parts["topic"] > 0:
+            topical.add(i)
         if score > best_score:
             best, best_score = i, score
     if best is None:
@@ -428,13 +646,30 @@ def pick_headline(doc: Document, lines: list[Line], body_pos: int) -> int | None
     best = _stamped_title(lines, scores, best)
     best = _title_over_byline(lines, scores, best)
     best = _first_copy(doc, lines, best)
-    return _title_above_dek(lines, scores, best, scores.get(best, best_score))
+    return _title_above_dek(lines, scores, topical, best)
+
+
+def _is_stamp(text: str) -> bool:
+    """A byline, a date line, or a date with its source: the lines of a header cluster."""
+    return is_byline(text) or bk.is_dateline(text) or is_source_stamp(text)
 
 
 def _is_article_stamp(text: str) -> bool:
     """A "By …" line or a labelled date ("Published …", "Updated …"): what a page prints right
     under the article's own title, not under a video, a tweet or a subheading."""
-    return is_byline(text) or (bk.is_dateline(text) and bk.has_date_label(text))
+    if is_byline(text) or (bk.is_dateline(text) and bk.has_date_label(text)):
+        return True
+    return is_source_stamp(text) and _names_a_date_label(text)
+
+
+@cache
+def _label_inside() -> rx.Pattern:
+    return rx.compile(rf"(?i:\b(?:{lexicon.alternation(lexicon.words('date_labels'))})\b)")
+
+
+def _names_a_date_label(text: str) -> bool:
+    """A date label anywhere in the line, as in "AFP 3 May 2021 07:19 (Updated: 07:38)"."""
+    return _label_inside().search(text) is not None
 
 
 def is_post_signature(text: str) -> bool:
@@ -489,21 +724,36 @@ def _title_over_byline(lines: list[Line], scores: dict[int, float], best: int) -
     return best
 
 
-def _title_above_dek(lines: list[Line], scores: dict[int, float], best: int, best_score: float) -> int:
+def _title_above_dek(lines: list[Line], scores: dict[int, float], topical: set[int], best: int) -> int:
     """The title right above the best candidate when that one reads as its dek, or a title a few
     lines up with a standfirst sentence between them.
 
     Headline, dek, then a sub-headline or photo title right above the byline: the closest title to
     the byline is not the headline when a dek separates it from a title above.
     """
-    close = scores.get(best - 1, float("-inf")) > best_score - DEK_MARGIN
-    if close and _is_dek_under(lines[best - 1].text, lines[best].text):
-        return best - 1
+    best_score = scores[best]
+    below = lines[best].text
+    j = best - 1
+    skipped = j >= 1 and _is_label_between(lines[j], j in scores, j in topical)
+    if skipped:
+        j -= 1  # and then the dek must read as one on its own: a sentence, or much longer
+    if j in scores and j in topical and scores[j] > best_score - DEK_MARGIN and _is_dek_under(lines[j].text, below):
+        if not skipped or looks_like_sentence(below) or _says_more(lines[j].text, below):
+            return j
     for j in range(best - 2, max(-1, best - DEK_REACH - 1), -1):
         title = j in scores and scores[j] > best_score - DEK_MARGIN and not looks_like_sentence(lines[j].text)
         if title and _only_dek_between(lines[j + 1:best]):
             return j
     return best
+
+
+def _is_label_between(line: Line, candidate: bool, topical: bool) -> bool:
+    """A line that may sit between a headline and its dek: a kind label ("Editorial", "Analysis")
+    or a notice off the article's topic ("This story is from our archive")."""
+    text = line.text
+    if not candidate:
+        return word_units(text) <= KIND_LABEL_MAX_WORDS and not _is_stamp(text) and not is_breadcrumb(text)
+    return not topical and not _is_prose_line(text) and word_units(text) <= NOTICE_MAX_WORDS
 
 
 def _only_dek_between(between: list[Line]) -> bool:
@@ -520,12 +770,26 @@ def _first_copy(doc: Document, lines: list[Line], best: int) -> int:
     Layouts print the title, the standfirst, then the title again over the photo; the first copy is
     the headline and the dek follows it.
     """
+    if best >= 1 and lines[best - 1].text != lines[best].text and _same_words(lines[best - 1].text, lines[best].text):
+        return best - 1  # "Bridge -- Reopens" over "Bridge Reopens": the page's title, then its plain copy
     for j in range(best - 1, max(-1, best - REPEAT_REACH), -1):
         if lines[j].text == lines[best].text:
             between = lines[j + 1:best]
             if any(_is_prose_line(ln.text) or find_caption_credit(doc, ln) for ln in between):
                 return j
     return best
+
+
+def _same_words(a: str, b: str) -> bool:
+    """The same words in the same order, whatever the punctuation between them.
+
+    >>> _same_words("Bridge -- Reopens!", "Bridge Reopens!"), _same_words("Bridge Reopens", "Bridge Closes")
+    (True, False)
+    """
+    return [m.group().casefold() for m in _WORD.finditer(a)] == [m.group().casefold() for m in _WORD.finditer(b)]
+
+
+_WORD = rx.compile(r"[\p{L}\p{N}]+")
 
 
 def _is_title_line(doc: Document, lines: list[Line], body_pos: int) -> bool:
@@ -561,15 +825,24 @@ def looks_like_sentence(text: str) -> bool:
 
     >>> looks_like_sentence("The mayor wants a new bridge."), looks_like_sentence("Bridge Reopens")
     (True, False)
+    >>> looks_like_sentence("橋は月曜日に開通した。")
+    True
     """
-    return text.endswith((".", "!", "…", ".”", '."', ".’")) or text.startswith(("“", '"', "‘", "'", "«", "„"))
+    return text.endswith((".", "!", "…", ".”", '."', ".’", "。")) or text.startswith(("“", '"', "‘", "'", "«", "„"))
 
 
 def _is_dek_under(title: str, below: str) -> bool:
     """``below`` reads as the standfirst of ``title``: a title above a sentence."""
-    if len(title.split()) < 3 or looks_like_sentence(title):
-        return False
-    return looks_like_sentence(below) or (is_title_case(title) and not is_title_case(below))
+    if word_units(title) < TITLE_MIN_WORDS or looks_like_sentence(title):
+        return False  # a section name or a series label above a headline is no title of its
+    return looks_like_sentence(below) or (is_title_case(title) and not is_title_case(below)) or _says_more(title, below)
+
+
+def _says_more(title: str, below: str) -> bool:
+    """``below`` is a long sentence-case line that says much more than ``title``: its standfirst,
+    even without a final full stop."""
+    long_enough = word_units(below) >= STANDFIRST_MIN_WORDS and len(below) >= STANDFIRST_LENGTH_RATIO * len(title)
+    return long_enough and not is_title_case(below)
 
 
 def _label_above_headline(doc: Document, line: Line, headline: Line, *, near: bool) -> None:
@@ -632,6 +905,27 @@ def _is_prose_line(text: str) -> bool:
     return len(text.split()) >= PROSE_MIN_WORDS and looks_like_sentence(text) and not text.startswith(("“", '"'))
 
 
+def find_dek(doc: Document, lines: list[Line], h: int, body_pos: int) -> int | None:
+    """Position of the dek under the headline at ``h``: the next line, or the standfirst sentence
+    after a short label or notice ("Analysis", "This story is from our archive")."""
+    first, second = h + 1, h + 2
+    if first >= len(lines) or _is_stamp(lines[first].text):
+        return None
+    if second < min(body_pos, len(lines)) and _may_sit_over_dek(lines[first].text) and _is_standfirst(lines[second].text):
+        if _is_dek(doc, lines, second, body_pos) and not _is_stamp(lines[second].text):
+            return second
+    return first if _is_dek(doc, lines, first, body_pos) else None
+
+
+def _may_sit_over_dek(text: str) -> bool:
+    """A short label between a headline and its dek: no sentence, no stamp, a few words."""
+    return word_units(text) <= NOTICE_MAX_WORDS and not looks_like_sentence(text) and not _is_stamp(text)
+
+
+def _is_standfirst(text: str) -> bool:
+    return looks_like_sentence(text) or word_units(text) >= STANDFIRST_MIN_WORDS
+
+
 def _is_dek(doc: Document, lines: list[Line], i: int, body_pos: int) -> bool:
     """A sentence right under the headline, before the byline/date/caption that precede the body."""
     if i >= len(lines) or len(lines[i].text) > DEK_MAX_CHARS or len(lines[i].text) < 20:
@@ -662,11 +956,12 @@ def header(doc: Document) -> None:
         for pos, line in enumerate(lines[:h]):
             if doc.labels[line.index] is None:
                 _label_above_headline(doc, line, headline, near=h - pos <= DATE_ABOVE_REACH)
-        if h + 1 < len(lines) and _is_dek(doc, lines, h + 1, body_pos) and not is_byline(lines[h + 1].text) and not bk.is_dateline(lines[h + 1].text):
-            doc.dek = doc.line_span(lines[h + 1])
-            doc.labels[lines[h + 1].index] = "dek"
+        d = find_dek(doc, lines, h, body_pos)
+        if d is not None:
+            doc.dek = doc.line_span(lines[d])
+            doc.labels[lines[d].index] = "dek"
     if h is not None:
-        first = h + (2 if doc.dek is not None else 1)
+        first = (d if doc.dek is not None else h) + 1
         found = find_body_start(lines[first:])
         body_pos = first + (found if found < len(lines) - first else 0)
     start = h + 1 if h is not None else 0
