@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .stages.blocks import Block
 
 SCHEMA_VERSION = "1"
 
@@ -216,6 +219,9 @@ class Document:
     view: str = ""
     lines: list[Line] = field(default_factory=list)
     labels: list[str | None] = field(default_factory=list)
+    # The block classification the boilerplate stage made (``stages.blocks.classify``): all blocks and
+    # the article region. Kept so that later stages read it instead of classifying the page again.
+    layout: tuple[list[Block], tuple[int, int] | None] | None = None
 
     headline: Span | None = None
     dek: Span | None = None

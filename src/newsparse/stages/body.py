@@ -22,7 +22,7 @@ MISREAD_RUN = 12  # this many article lines dropped by position: the header misr
 
 @stage(
     "body",
-    requires=("lines", "labels", "headline", "dek", "images", "authors", "boilerplate"),
+    requires=("lines", "labels", "layout", "headline", "dek", "images", "authors", "boilerplate"),
     assigns=("body", "boilerplate"),
 )
 def body(doc: Document) -> None:
@@ -41,7 +41,8 @@ def _reclaim_region_lines(doc: Document) -> None:
     when the region holds it; short lines come back only when the header dropped a long run of them,
     a sign that it misread where the body starts, not a byline-and-caption block.
     """
-    blocks, region = bk.classify(doc.lines)
+    assert doc.layout is not None  # assigned by the boilerplate stage, which the pipeline runs first
+    blocks, region = doc.layout
     if region is None:
         return
     first, last = region

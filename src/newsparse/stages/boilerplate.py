@@ -73,9 +73,9 @@ def _mark_inside(doc: Document, block: bk.Block) -> None:
         doc.mark_boilerplate(block.line, block.cue)
 
 
-@stage("boilerplate", requires=("lines", "labels"), assigns=("boilerplate",))
+@stage("boilerplate", requires=("lines", "labels"), assigns=("boilerplate", "layout"))
 def boilerplate(doc: Document) -> None:
-    blocks, region = bk.classify(doc.lines)
+    blocks, region = doc.layout = bk.classify(doc.lines)
     if region is None:
         for block in blocks:
             _mark_inside(doc, block)
