@@ -430,3 +430,44 @@ def test_a_small_first_letter_costs_a_title_its_lead() -> None:
 
     assert starts_lowercase("take the tour") and starts_lowercase("“read more here")
     assert not starts_lowercase("Bridge Reopens") and not starts_lowercase("2021 Harbor Review")
+
+
+# --- the article's start under its byline -------------------------------------------------------
+
+CAPTION = ("Cars cross the rebuilt harbor bridge in Lumenport at dawn on Monday, seen from the old pier on "
+           "the east bank of the river.")
+
+
+def test_a_caption_between_headline_and_byline_is_not_the_body_start() -> None:
+    dek = "Two years late, the old crossing carries cars again."
+    art = newsparse.parse(page(header=[HEADLINE, dek, "", CAPTION, "", "By Ana Ruiz", "May 3, 2021", ""]))
+    assert art.headline is not None and art.headline.text == HEADLINE
+    assert body_texts(art)[0] == PARAGRAPHS[0]
+    assert CAPTION not in body_texts(art)
+
+
+def test_a_paragraph_right_under_the_byline_is_kept_however_far_the_next_one_is() -> None:
+    video = ["Watch", "Ferry Service Resumes", "Yesterday 1:55PM", "Now playing", "Tram Line Extended",
+             "Yesterday 2:10PM", "Now playing", "Harbor Festival Returns", "Yesterday 3:30PM"]
+    lead = ("The harbor bridge in Lumenport is open again, and the people who waited two years for it are "
+            "the first to say that the wait was worth it after all.")
+    text = page(header=[HEADLINE, "By Ana Ruiz", "May 3, 2021", "", lead, "", *video, ""])
+    art = newsparse.parse(text)
+    assert body_texts(art)[0] == lead
+
+
+def test_an_embedded_post_signature_is_no_teaser_card() -> None:
+    lines = split_lines("\n".join([
+        "The mayor said the bridge would open on Monday, and the crowd cheered when the ribbon was cut at last.",
+        "— Harbor FC (@harborfc) May 3, 2021",
+        "Another long paragraph about the bridge that follows the embedded post and goes on for a while yes.",
+    ]))
+    blocks = bk.measure(lines, "en")
+    assert not bk._is_card_date(blocks[1])
+
+
+def test_on_a_cjk_page_only_cjk_characters_weigh_triple() -> None:
+    english = split_lines("This edition is published under license from a company in another country, all rights kept.")
+    cjk = split_lines("東京の新しい橋が月曜日に開通し、多くの人が朝から集まって最初の車が渡るのを見守った。")
+    assert bk.measure(english, "cjk")[0].chars == len(english[0].text)
+    assert bk.measure(cjk, "cjk")[0].chars == 3 * bk.cjk_count(cjk[0].text) + (len(cjk[0].text) - bk.cjk_count(cjk[0].text))

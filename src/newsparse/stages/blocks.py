@@ -310,7 +310,23 @@ def _features(text: str, lang: str) -> tuple[int, int, float, bool, str | None]:
     else:
         words = len(tokens)
         share = sum(map(stopwords(lang).__contains__, tokens)) / words if words else 0.0
-    return len(text) * (3 if lang == "cjk" else 1), words, share, sentence_like, cue_kind(text, tokens)
+    return _weighed_chars(text, lang), words, share, sentence_like, cue_kind(text, tokens)
+
+
+CJK_CHAR_WEIGHT = 3  # a Chinese or Japanese character carries about as much as a word's three letters
+
+
+def _weighed_chars(text: str, lang: str) -> int:
+    """A line's length in Latin-letter equivalents: on a CJK page only the CJK characters count
+    triple, so a long English footer line ("… published under license …") does not outweigh the
+    article's own paragraphs.
+
+    >>> _weighed_chars("東京の橋", "cjk"), _weighed_chars("Bridge", "cjk"), _weighed_chars("Bridge", "en")
+    (12, 6, 6)
+    """
+    if lang != "cjk":
+        return len(text)
+    return len(text) + (CJK_CHAR_WEIGHT - 1) * cjk_count(text)
 
 
 _SENTENCE_END_CHARS = frozenset(".!?。！？:;…\"”»)’")
@@ -629,7 +645,21 @@ def _is_card_date(block: Block) -> bool:
     if block.intrinsic == GOOD:
         return False
     text = block.line.text
+    if is_post_signature(text):
+        return False  # an embedded post's date signs a quotation inside the article, not a teaser
     return block.cue == "timer" or is_dateline(text) or (text[:1].isdigit() and _is_slide_counter(text))
+
+
+POST_SIGNATURE_DASHES = ("—", "–", "-", "&mdash;")
+
+
+def is_post_signature(text: str) -> bool:
+    """The line that signs an embedded social post: "— Harbor FC (@harborfc) May 3, 2021".
+
+    >>> is_post_signature("— Harbor FC (@harborfc) May 3, 2021"), is_post_signature("Harbor FC wins (again)")
+    (True, False)
+    """
+    return text.startswith(POST_SIGNATURE_DASHES) and "(@" in text
 
 
 def _is_slide_counter(text: str) -> bool:

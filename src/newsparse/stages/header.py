@@ -57,7 +57,6 @@ LONG_TITLE_PENALTY = -0.5
 NAME_BYLINE_REACH = 2  # a name alone is a byline right under the headline (or dek), or next to a date
 BYLINE_ANCHOR_REACH = 8  # lines above the best title where the article's byline may sit
 TITLE_OVER_BYLINE = 3  # lines above that byline where its title (or dek) sits
-POST_SIGNATURE_DASHES = ("—", "–", "-", "&mdash;")
 ANCHOR_MIN_SCORE = 1.0
 STAMP_UNDER_TITLE = 2  # lines under a title where the article's byline or labelled date sits
 CAPTION_CUE_PENALTY = -2.0
@@ -622,6 +621,60 @@ def find_body_start(lines: list[Line]) -> int:
     return first if first is not None else len(lines)
 
 
+STAMP_AFTER_LEAD = 3  # lines under the first paragraph where the article's byline may still sit
+
+
+def stamp_under_lead(lines: list[Line], body_pos: int) -> int | None:
+    """Position of the article's byline or labelled date right under the first paragraph found,
+    when paragraphs follow it (None otherwise).
+
+    Layouts print the photo with its caption, or a standfirst, between the headline and the byline;
+    a caption whose credit is glued on reads as a paragraph. The article starts under its stamp.
+
+    Page: "Bridge Reopens" / "Cars cross the old bridge on Monday at dawn, seen from the east bank." /
+    "By Ana Ruiz" / paragraphs -> the body starts under "By Ana Ruiz".
+    """
+    if body_pos >= len(lines):
+        return None
+    for k in range(body_pos + 1, min(body_pos + 1 + STAMP_AFTER_LEAD, len(lines))):
+        if is_paragraph(lines[k]):
+            return None
+        if _is_article_stamp(lines[k].text):
+            following = find_body_start(lines[k + 1:k + 1 + STAMP_AFTER_LEAD + 1])
+            return k if following <= STAMP_AFTER_LEAD else None
+    return None
+
+
+def _under_article_stamp(doc: Document, lines: list[Line], pos: int, headline_at: int | None) -> bool:
+    """The paragraph sits right under the article's byline or date, below the headline: the
+    article's first paragraph, however far a video or a gallery pushes the next one down."""
+    if headline_at is None:
+        return False
+    for k in range(pos - 1, max(headline_at, pos - 1 - STAMP_UNDER_TITLE), -1):
+        text = lines[k].text
+        if doc.labels[lines[k].index] == "byline" or _is_article_stamp(text):
+            return True
+        if not bk.is_dateline(text):
+            return False
+    return False
+
+
+def _stamp_over_body(lines: list[Line], first: int, body_pos: int) -> int | None:
+    """Position of the last byline or labelled date between the headline's block and the body."""
+    return next((k for k in range(body_pos - 1, first - 1, -1) if _is_article_stamp(lines[k].text)), None)
+
+
+def _label_over_stamp(doc: Document, line: Line) -> None:
+    """A paragraph between the headline and the article's byline: a caption (its credit glued on)
+    or a standfirst, not the article's first paragraph."""
+    image = find_caption_credit(doc, line)
+    if image is None:
+        doc.mark_boilerplate(line, "header_furniture")
+        return
+    doc.images.append(image)
+    doc.labels[line.index] = "caption"
+
+
 def pick_headline(doc: Document, lines: list[Line], body_pos: int) -> int | None:
     """Index of the headline among ``lines`` above ``body_pos``, or None when nothing looks like one."""
     best, best_score = None, 0.5
@@ -673,12 +726,8 @@ def _names_a_date_label(text: str) -> bool:
 
 
 def is_post_signature(text: str) -> bool:
-    """The line that signs an embedded social post: "— Harbor FC (@harborfc) May 3, 2021".
-
-    >>> is_post_signature("— Harbor FC (@harborfc) May 3, 2021"), is_post_signature("Harbor FC wins (again)")
-    (True, False)
-    """
-    return text.startswith(POST_SIGNATURE_DASHES) and "(@" in text
+    """The line that signs an embedded social post (see :func:`.blocks.is_post_signature`)."""
+    return bk.is_post_signature(text)
 
 
 def _signed_as_post(lines: list[Line], i: int) -> bool:
@@ -960,18 +1009,28 @@ def header(doc: Document) -> None:
         if d is not None:
             doc.dek = doc.line_span(lines[d])
             doc.labels[lines[d].index] = "dek"
+    stamp_at = None
     if h is not None:
         first = (d if doc.dek is not None else h) + 1
         found = find_body_start(lines[first:])
         body_pos = first + (found if found < len(lines) - first else 0)
+        stamp_at = stamp_under_lead(lines, body_pos)
+        if stamp_at is not None:
+            body_pos = stamp_at + 1 + find_body_start(lines[stamp_at + 1:])
+        else:
+            stamp_at = _stamp_over_body(lines, first, body_pos)
     start = h + 1 if h is not None else 0
     others = 0  # lines under the headline that are not its copy, a caption or a date
     for pos in range(start, body_pos):
         line = lines[pos]
         if doc.labels[line.index] is not None:
             continue
+        if is_paragraph(line) and stamp_at is not None and pos < stamp_at:
+            _label_over_stamp(doc, line)
+            continue
         if is_paragraph(line):
-            if body_pos < len(lines) and lines[body_pos].index - line.index > 2 * PARAGRAPH_GAP:  # a lone paragraph far above: a teaser
+            far = body_pos < len(lines) and lines[body_pos].index - line.index > 2 * PARAGRAPH_GAP
+            if far and not _under_article_stamp(doc, lines, pos, h):  # a lone paragraph far above: a teaser
                 doc.mark_boilerplate(line, "teaser")
             continue
         _label_header_line(doc, line, headline, near=others < NAME_BYLINE_REACH or _next_to_date(doc, line))
