@@ -471,3 +471,12 @@ def test_on_a_cjk_page_only_cjk_characters_weigh_triple() -> None:
     cjk = split_lines("東京の新しい橋が月曜日に開通し、多くの人が朝から集まって最初の車が渡るのを見守った。")
     assert bk.measure(english, "cjk")[0].chars == len(english[0].text)
     assert bk.measure(cjk, "cjk")[0].chars == 3 * bk.cjk_count(cjk[0].text) + (len(cjk[0].text) - bk.cjk_count(cjk[0].text))
+
+
+def test_a_long_legal_footer_line_is_copyright_furniture() -> None:
+    legal = ("Copyright (c) 2024 Lumenport Media Group. All rights reserved. No part of this site may be copied, "
+             "stored or passed on in any form without the written permission of the publisher.")
+    license_line = ("The local edition of the Lumenport Daily is published under license from Harbor Media, Inc., of "
+                    "Lumenport. Its titles and logos are trademarks of Harbor Media, Inc. and are used with leave.")
+    assert bk.cue_kind(legal) == "copyright"
+    assert bk.cue_kind(license_line) == "copyright"
