@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import newsparse
+from newsparse.stages import blocks as bk
 from newsparse.stages.header import _is_dek_under, _length_fit, _title_like, word_units
 
 PARAGRAPHS = [
@@ -216,3 +217,19 @@ def test_markup_line_is_no_paragraph() -> None:
     pixel = '<img style="display:none" height="1" width="1" alt="" src="//pixel.example.org/p-1234567890abcdef?a=1&b=2&c=3&d=4&e=5&f=6&g=7&h=8&i=9&j=10&k=11&l=12&m=13&n=14&o=15">'
     pixel = pixel[:-2] + "&x=" + "0" * 120 + '">'
     assert len(pixel) >= 200 and not is_paragraph(split_lines(pixel)[0])
+
+
+def test_a_title_case_headline_with_a_full_stop_is_still_a_headline() -> None:
+    title = "Harbor Bridge Reopens After Two Years of Repairs. Why Drivers Should Still Wait a While."
+    assert headline_of(page(["Local News", title, "By Ana Ruiz", "May 3, 2021"])) == title
+
+
+def test_you_are_here_trail_is_no_headline() -> None:
+    text = page(["you are here: HomeNewsLocal", "Updated: May 3, 2021 08:41", HEADLINE])
+    assert headline_of(text) == HEADLINE
+
+
+def test_a_browser_notice_is_no_headline() -> None:
+    notice = "We see you are on an old browser. For the best reading experience, please update your browser."
+    assert headline_of(page([notice, "", notice, HEADLINE, "By Ana Ruiz"])) == HEADLINE
+    assert bk.cue_kind(notice) == "browser_notice"

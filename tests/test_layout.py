@@ -480,3 +480,10 @@ def test_a_long_legal_footer_line_is_copyright_furniture() -> None:
                     "Lumenport. Its titles and logos are trademarks of Harbor Media, Inc. and are used with leave.")
     assert bk.cue_kind(legal) == "copyright"
     assert bk.cue_kind(license_line) == "copyright"
+
+
+def test_an_archive_notice_at_the_top_of_the_body_is_furniture() -> None:
+    notice = "This article is more than 5 years old and may contain outdated information about the bridge."
+    art = newsparse.parse(page(header=[HEADLINE, "By Ana Ruiz", "", notice, ""]))
+    assert notice not in body_texts(art)
+    assert any(b.kind == "archive_notice" for b in art.boilerplate)

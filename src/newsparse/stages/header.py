@@ -22,6 +22,7 @@ BODY_SAMPLE_LINES = 6
 OVERLAP_WEIGHT = 3.0
 OVER_BODY_WEIGHT = 1.0
 FULL_STOP_PENALTY = -3.0
+TITLED_STOP_PENALTY = -1.0  # "Stocks Fall. Why You Shouldn't Worry.": set like a headline, whatever its stop
 EXCLAIM_END_PENALTY = -0.5
 TOPIC_MIN_TERMS = 2
 LIST_TOPIC_MAX = 0.5  # a title in a run of short lines is a menu item unless it shares the body's topic
@@ -32,6 +33,7 @@ DEK_REACH = 4  # lines above the best candidate where a headline with a dek unde
 BELOW_BODY_LINES = 15  # and below it, where a teaser paragraph was taken for the body's start
 PARAGRAPH_GAP = 3  # lines within which a second paragraph confirms the body has started
 HEADLINE_MAX_CHARS = 300
+TITLED_LINE_MAX_CHARS = 120  # a title-case line this short is a headline even with a full stop
 DEK_MAX_CHARS = 400
 STANDFIRST_MIN_WORDS = 12
 STANDFIRST_LENGTH_RATIO = 1.5
@@ -99,7 +101,9 @@ def is_paragraph(line: Line) -> bool:
         return True
     if bk.cjk_count(text[:60]) > 20:
         return len(text) >= 50 and _ends_paragraph(text)
-    return len(text) >= 80 and len(text.split()) >= 12 and _ends_paragraph(text) and not _titled_initialism_end(text)
+    if len(text) < 80 or len(text.split()) < 12 or not _ends_paragraph(text) or _titled_initialism_end(text):
+        return False
+    return len(text) >= TITLED_LINE_MAX_CHARS or not is_title_case(text)  # "Stocks Fall. Why You Shouldn't Worry."
 
 
 def is_markup(text: str) -> bool:
@@ -424,7 +428,7 @@ def _sentence_end_penalty(text: str) -> float:
         return FULL_STOP_PENALTY
     if not text.endswith(".") or _INITIALISM_END.search(text):
         return 0.0
-    return FULL_STOP_PENALTY
+    return TITLED_STOP_PENALTY if is_title_case(text) else FULL_STOP_PENALTY
 
 
 def points_at_photo(text: str) -> bool:
