@@ -487,3 +487,17 @@ def test_an_archive_notice_at_the_top_of_the_body_is_furniture() -> None:
     art = newsparse.parse(page(header=[HEADLINE, "By Ana Ruiz", "", notice, ""]))
     assert notice not in body_texts(art)
     assert any(b.kind == "archive_notice" for b in art.boilerplate)
+
+
+def test_a_caption_with_its_credit_on_the_next_line_opens_no_body() -> None:
+    caption = ("Cars cross the rebuilt harbor bridge in Lumenport at dawn on Monday, seen from the old pier on "
+               "the east bank of the river.")
+    art = newsparse.parse(page(header=[HEADLINE, "By Ana Ruiz", "May 3, 2021", "", caption, "Jo Park/Harbor Daily", ""]))
+    assert body_texts(art)[0] == PARAGRAPHS[0]
+    assert any(im.caption.text == caption and im.credit is not None and im.credit.text == "Jo Park/Harbor Daily"
+               for im in art.images)
+
+
+def test_the_page_address_under_the_headline_is_no_dek() -> None:
+    art = newsparse.parse(page(header=[HEADLINE, "https://lumenport.example/news/harbor-bridge-reopens", "By Ana Ruiz"]))
+    assert art.dek is None

@@ -983,6 +983,8 @@ def _is_dek(doc: Document, lines: list[Line], i: int, body_pos: int) -> bool:
     """A sentence right under the headline, before the byline/date/caption that precede the body."""
     if i >= len(lines) or len(lines[i].text) > DEK_MAX_CHARS or len(lines[i].text) < 20:
         return False
+    if lines[i].text.startswith(("http://", "https://", "www.")):
+        return False  # the page's address printed under a title: no standfirst
     if find_caption_credit(doc, lines[i]) is not None or _names_an_author(doc, lines[i]):
         return False
     if i < body_pos:
@@ -1043,8 +1045,35 @@ def header(doc: Document) -> None:
     _label_body_captions(doc, lines[body_pos:], headline)
 
 
+# "Jo Park/Harbor Daily": a photographer and an outlet alone on a line, the credit of the caption above.
+_BARE_CREDIT = rx.compile(r"\p{Lu}\p{L}+(?:[ .'’-]{1,2}\p{L}+){1,3}\s?/\s?\p{Lu}[\p{L}&.'’ -]{1,40}")
+
+
+def is_bare_credit(text: str) -> bool:
+    """A photo credit alone on its line: a name, a slash, an outlet.
+
+    >>> is_bare_credit("Jo Park/Harbor Daily"), is_bare_credit("AC/DC"), is_bare_credit("Read more/Share")
+    (True, False, False)
+    """
+    return len(text) <= SOURCE_STAMP_MAX_CHARS and _BARE_CREDIT.fullmatch(text) is not None and is_name_line(text.split("/")[0].strip())
+
+
+def _label_opening_caption(doc: Document, lines: list[Line]) -> None:
+    """The body's first line with a bare credit under it is a photo caption, not the article's start.
+
+    Page: "Cars cross the bridge at dawn." / "Jo Park/Harbor Daily" / paragraphs -> a caption.
+    """
+    if len(lines) < 3 or any(doc.labels[ln.index] is not None for ln in lines[:2]):
+        return
+    if not is_bare_credit(lines[1].text) or not is_paragraph(lines[0]):
+        return
+    doc.images.append(Image(caption=doc.line_span(lines[0]), credit=doc.line_span(lines[1])))
+    doc.labels[lines[0].index] = doc.labels[lines[1].index] = "caption"
+
+
 def _label_body_captions(doc: Document, lines: list[Line], headline: Line | None) -> None:
     """Captions and repeated headlines among the body's lines; a byline right at the body's top."""
+    _label_opening_caption(doc, lines)
     for pos, line in enumerate(lines):
         if doc.labels[line.index] is not None:
             continue
