@@ -501,3 +501,8 @@ def test_a_caption_with_its_credit_on_the_next_line_opens_no_body() -> None:
 def test_the_page_address_under_the_headline_is_no_dek() -> None:
     art = newsparse.parse(page(header=[HEADLINE, "https://lumenport.example/news/harbor-bridge-reopens", "By Ana Ruiz"]))
     assert art.dek is None
+
+
+def test_a_place_on_its_own_line_over_the_first_paragraph_stays_with_it() -> None:
+    art = newsparse.parse(page(header=[HEADLINE, "By Ana Ruiz", "May 3, 2021", "", "LUMENPORT:", ""]))
+    assert body_texts(art)[:2] == ["LUMENPORT:", PARAGRAPHS[0]]

@@ -663,6 +663,41 @@ def _under_article_stamp(doc: Document, lines: list[Line], pos: int, headline_at
     return False
 
 
+def article_start(lines: list[Line], first: int) -> tuple[int, int | None]:
+    """Where the article's first paragraph is, searched from ``first`` (the line under the headline
+    and its dek), and where the article's byline or labelled date above it is (None if none)."""
+    found = find_body_start(lines[first:])
+    body_pos = first + (found if found < len(lines) - first else 0)
+    stamp_at = stamp_under_lead(lines, body_pos)
+    if stamp_at is not None:
+        return stamp_at + 1 + find_body_start(lines[stamp_at + 1:]), stamp_at
+    return body_pos, _stamp_over_body(lines, first, body_pos)
+
+
+LEAD_IN_MAX_WORDS = 4
+
+
+def is_lead_in(text: str) -> bool:
+    """A place set on its own line before the first paragraph ("WASHINGTON:", "Paris/Berlin :"):
+    the dateline that opens the article's text.
+
+    >>> is_lead_in("Lumenport/ Harbor City:"), is_lead_in("Highlights"), is_lead_in("Tags:")
+    (True, False, False)
+    """
+    if not text.endswith(":") or len(text.split()) > LEAD_IN_MAX_WORDS or bk.cue_kind(text) is not None:
+        return False
+    words = [m.group() for m in _WORD.finditer(text)]
+    if not words or not all(w[:1].isupper() for w in words) or _names_a_date_label(text):
+        return False
+    return text.casefold().rstrip(" :") not in _box_labels()
+
+
+@cache
+def _box_labels() -> frozenset[str]:
+    """Labels of a box ("Highlights:", "Tags:"): a line of them ending in a colon names no place."""
+    return frozenset(lexicon.table("boilerplate_cues").get("_box_labels", ()))
+
+
 def _stamp_over_body(lines: list[Line], first: int, body_pos: int) -> int | None:
     """Position of the last byline or labelled date between the headline's block and the body."""
     return next((k for k in range(body_pos - 1, first - 1, -1) if _is_article_stamp(lines[k].text)), None)
@@ -1017,14 +1052,7 @@ def header(doc: Document) -> None:
             doc.labels[lines[d].index] = "dek"
     stamp_at = None
     if h is not None:
-        first = (d if doc.dek is not None else h) + 1
-        found = find_body_start(lines[first:])
-        body_pos = first + (found if found < len(lines) - first else 0)
-        stamp_at = stamp_under_lead(lines, body_pos)
-        if stamp_at is not None:
-            body_pos = stamp_at + 1 + find_body_start(lines[stamp_at + 1:])
-        else:
-            stamp_at = _stamp_over_body(lines, first, body_pos)
+        body_pos, stamp_at = article_start(lines, (d if doc.dek is not None else h) + 1)
     start = h + 1 if h is not None else 0
     others = 0  # lines under the headline that are not its copy, a caption or a date
     for pos in range(start, body_pos):
@@ -1039,6 +1067,8 @@ def header(doc: Document) -> None:
             if far and not _under_article_stamp(doc, lines, pos, h):  # a lone paragraph far above: a teaser
                 doc.mark_boilerplate(line, "teaser")
             continue
+        if pos == body_pos - 1 and is_lead_in(line.text):
+            continue  # "WASHINGTON:" on its own line opens the first paragraph
         _label_header_line(doc, line, headline, near=others < NAME_BYLINE_REACH or _next_to_date(doc, line))
         if doc.labels[line.index] not in ("caption", "dateline") and not (headline and line.text == headline.text):
             others += 1
