@@ -5,6 +5,9 @@ In a page dump the headline is usually the title-like line closest above that pa
 followed by a byline, a date or a dek, and often repeated by the layout (the document title in the
 navigation, then the ``h1``). Each candidate gets a small score from those cues; what is left in the
 window above the headline is navigation, and what is left between headline and body is furniture.
+The article starts under its byline: a paragraph between the headline and a "By …" or "Updated …"
+line is a caption or a standfirst, and the paragraph right under that line is the article's first,
+however far a video pushes the next one down.
 """
 
 from __future__ import annotations
