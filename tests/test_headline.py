@@ -71,11 +71,12 @@ def test_headline_among_teasers_wins_on_topic() -> None:
 
 def test_cjk_headline_is_not_a_short_label() -> None:
     title = "港の古い橋が二年ぶりに開通、最初の車が夜明けに渡る"
-    body = "\n\n".join([
+    paragraphs = (
         "港の古い橋は月曜日に二年ぶりに開通し、最初の車が夜明けに橋を渡った。多くの市民が古い桟橋から見守った。",
         "市の技術者によると、橋の修理費は予定より多くかかったが、新しい橋は少なくとも五十年はもつという。",
         "費用の大半は鋼のケーブルに使われた。ケーブルは所々でさびており、一本ずつ交換する必要があった。",
-    ])
+    )
+    body = "\n\n".join(paragraphs)
     text = "ホーム\nニュース\nお知らせ\n2024年3月3日\n" + title + "\n2024年3月3日 12時00分\n\n" + body
     assert headline_of(text) == title
 

@@ -457,11 +457,12 @@ def test_a_paragraph_right_under_the_byline_is_kept_however_far_the_next_one_is(
 
 
 def test_an_embedded_post_signature_is_no_teaser_card() -> None:
-    lines = split_lines("\n".join([
+    page = (
         "The mayor said the bridge would open on Monday, and the crowd cheered when the ribbon was cut at last.",
         "— Harbor FC (@harborfc) May 3, 2021",
         "Another long paragraph about the bridge that follows the embedded post and goes on for a while yes.",
-    ]))
+    )
+    lines = split_lines("\n".join(page))
     blocks = bk.measure(lines, "en")
     assert not bk._is_card_date(blocks[1])
 

@@ -1,7 +1,8 @@
 """Language knowledge as data: word lists live in the JSON and text files beside this module.
 
-A ``.txt`` list has one entry per line (``#`` starts a comment); a ``.json`` file holds a mapping,
-usually keyed by language code. Adding a language or a site's furniture is a data change, not code.
+A ``.txt`` list has one entry per line (``#`` starts a comment); a line ``@key: w1 w2 …`` keeps a
+short word list beside the phrases it qualifies (read with :func:`tagged`, never an entry itself); a
+``.json`` file holds a mapping, usually keyed by language code. Adding a language or a site's furniture is a data change, not code.
 """
 
 from __future__ import annotations
@@ -29,7 +30,19 @@ def cased(name: str) -> frozenset[str]:
 
 @cache
 def entries(name: str) -> tuple[str, ...]:
-    """The entries of ``<name>.txt`` in file order, case kept."""
+    """The entries of ``<name>.txt`` in file order, case kept (``@key:`` lines left out)."""
+    return tuple(line for line in _lines(name) if not line.startswith("@"))
+
+
+@cache
+def tagged(name: str, key: str) -> frozenset[str]:
+    """The casefolded words of the ``@key:`` line of ``<name>.txt`` (empty when it has none)."""
+    prefix = f"@{key}:"
+    return frozenset(w.casefold() for line in _lines(name) if line.startswith(prefix) for w in line[len(prefix):].split())
+
+
+@cache
+def _lines(name: str) -> tuple[str, ...]:
     raw = resources.files(__package__).joinpath(f"{name}.txt").read_text(encoding="utf-8")
     out = []
     for line in raw.splitlines():

@@ -135,8 +135,18 @@ def _ends_paragraph(text: str) -> bool:
     return _PARAGRAPH_END.search(text) is not None
 
 
-# "(Lumen Photo/Jo Park)", "(Jo Park / City Times)", "[Photo: Jo Park]": a credit in brackets at the end.
-_BRACKET_CREDIT = rx.compile(r"[(\[](?P<credit>[^()\[\]\n]{0,40}?(?:/|\b(?i:photo|foto|image|bild|getty|reuters|afp|ap|epa|dpa)\b)[^()\[\]\n]{0,50})[)\]]\s*$")
+@cache
+def _credit_alternation() -> str:
+    """Single words that make a bracket a credit ("Foto", "Getty"): the ``@words:`` line of ``photo_credits``."""
+    return lexicon.alternation(_at_words("photo_credits", "words"))
+
+
+@cache
+def _bracket_credit() -> rx.Pattern:
+    """"(Lumen Photo/Jo Park)", "(Jo Park / City Times)", "[Photo: Jo Park]": a credit in brackets at the end."""
+    return rx.compile(
+        rf"[(\[](?P<credit>[^()\[\]\n]{{0,40}}?(?:/|\b(?i:{_credit_alternation()})\b)[^()\[\]\n]{{0,50}})[)\]]\s*$"
+    )
 
 
 # "… at the town hall. Jo Park/Getty Images": a photographer and an agency after the last sentence.
@@ -145,11 +155,13 @@ _SLASH_CREDIT = rx.compile(r"(?<=[.!?]\s{1,3})(?P<credit>\p{Lu}[\p{L}.'’ -]{1,
 
 @cache
 def _credit_words() -> tuple[str, ...]:
-    return tuple(c.casefold() for c in lexicon.entries("photo_credits")) + ("getty", "reuters", "afp", "dpa", "epa")
+    return tuple(c.casefold() for c in lexicon.entries("photo_credits")) + tuple(_at_words("photo_credits", "agencies"))
 
 
-# A credit names someone or something: a capitalised word ("Getty", "Park") or a credit word.
-_CREDIT_WORD = rx.compile(r"\p{Lu}\p{Ll}{2,}|\b(?i:photo|foto|image|bild|getty|reuters|afp|ap|epa|dpa)\b")
+@cache
+def _credit_word() -> rx.Pattern:
+    """A credit names someone or something: a capitalised word ("Getty", "Park") or a credit word."""
+    return rx.compile(rf"\p{{Lu}}\p{{Ll}}{{2,}}|\b(?i:{_credit_alternation()})\b")
 
 
 def _may_hold_credit(text: str) -> bool:
@@ -166,8 +178,8 @@ def find_caption_credit(doc: Document, line: Line) -> Image | None:
         return None
     m = credit_pattern().search(line.text)
     if m is None:
-        m = _BRACKET_CREDIT.search(line.text) or _SLASH_CREDIT.search(line.text)
-        if m is not None and not _CREDIT_WORD.search(m.group("credit")):
+        m = _bracket_credit().search(line.text) or _SLASH_CREDIT.search(line.text)
+        if m is not None and not _credit_word().search(m.group("credit")):
             return None  # "[M1 / MP]", "(and/or)": a reference or an aside, not a photographer
     if not m or len(m.group("credit").split()) > 9 or m.group("credit").rstrip().endswith((".", ",")):
         return None
@@ -544,8 +556,7 @@ def _menu_like(doc: Document, line: Line | None) -> bool:
 
 def _at_words(name: str, key: str) -> frozenset[str]:
     """The words of the ``@key:`` line of a lexicon (a short word list kept beside its phrases)."""
-    line = next((r for r in lexicon.words(name) if r.startswith(f"@{key}:")), f"@{key}:")
-    return frozenset(line.split(":", 1)[1].split())
+    return lexicon.tagged(name, key)
 
 
 @cache
@@ -572,7 +583,7 @@ def _names_a_job(text: str) -> bool:
 def _byline_prefix() -> rx.Pattern:
     global _BYLINE
     if _BYLINE is None:
-        entries = [w for w in lexicon.words("byline_prefixes") if not w.startswith("@")]
+        entries = lexicon.words("byline_prefixes")
         words = lexicon.alternation(w for w in entries if not w.endswith(":"))
         colon = lexicon.alternation(w.rstrip(":") for w in entries if w.endswith(":"))
         _BYLINE = rx.compile(
@@ -828,9 +839,11 @@ def _title_above_dek(lines: list[Line], scores: dict[int, float], topical: set[i
     skipped = j >= 1 and _is_label_between(lines[j], j in scores, j in topical)
     if skipped:
         j -= 1  # and then the dek must read as one on its own: a sentence, or much longer
-    if j in scores and j in topical and scores[j] > best_score - DEK_MARGIN and _is_dek_under(lines[j].text, below):
-        if not skipped or looks_like_sentence(below) or _says_more(lines[j].text, below):
-            return j
+    close = j in scores and j in topical and scores[j] > best_score - DEK_MARGIN
+    if close and _is_dek_under(lines[j].text, below) and (
+        not skipped or looks_like_sentence(below) or _says_more(lines[j].text, below)
+    ):
+        return j
     for j in range(best - 2, max(-1, best - DEK_REACH - 1), -1):
         title = j in scores and scores[j] > best_score - DEK_MARGIN and not looks_like_sentence(lines[j].text)
         if title and _only_dek_between(lines[j + 1:best]):
@@ -1002,9 +1015,11 @@ def find_dek(doc: Document, lines: list[Line], h: int, body_pos: int) -> int | N
     first, second = h + 1, h + 2
     if first >= len(lines) or _is_stamp(lines[first].text):
         return None
-    if second < min(body_pos, len(lines)) and _may_sit_over_dek(lines[first].text) and _is_standfirst(lines[second].text):
-        if _is_dek(doc, lines, second, body_pos) and not _is_stamp(lines[second].text):
-            return second
+    over_standfirst = (
+        second < min(body_pos, len(lines)) and _may_sit_over_dek(lines[first].text) and _is_standfirst(lines[second].text)
+    )
+    if over_standfirst and _is_dek(doc, lines, second, body_pos) and not _is_stamp(lines[second].text):
+        return second
     return first if _is_dek(doc, lines, first, body_pos) else None
 
 
