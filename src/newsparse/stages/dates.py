@@ -33,11 +33,35 @@ def _is_prose(line: Line) -> bool:
     return text[-1:] in ".?!:" and len(text.split()) >= PROSE_WORDS
 
 
-Scanned = list[tuple[Line, list[tuple[str, rx.regex.Match]]]]
+# One scanned line: the line, whether its dates are the story's (tagged) or furniture's (only voting
+# on how the page orders day and month), and its matches.
+Scanned = list[tuple[Line, bool, list[tuple[str, rx.regex.Match]]]]
+
+_DIGIT = rx.compile(r"\d")
+
+
+def _has_number(text: str) -> bool:
+    """Any digit, ASCII or not ("２０２４年"): the patterns' ``\\d`` reads every script's digits."""
+    return has_digit(text) or (not text.isascii() and _DIGIT.search(text) is not None)
+
+
+def _is_story(doc: Document, line: Line) -> bool:
+    """A line whose dates are tagged: any but furniture, and furniture that reads as prose."""
+    return doc.labels[line.index] not in FURNITURE or _is_prose(line)
 
 
 def _scan(doc: Document) -> Scanned:
-    return [(ln, scan_line(ln.text)) for ln in doc.lines if not ln.is_blank]
+    """The scan of every line whose matches count. A furniture line's matches only vote on the
+    page's day order (:func:`..temporal.reads_day_first`), and only dates written with digits
+    vote, so furniture without a digit, most of a page, is not scanned at all."""
+    out = []
+    for ln in doc.lines:
+        if ln.is_blank:
+            continue
+        story = _is_story(doc, ln)
+        if story or _has_number(ln.text):
+            out.append((ln, story, scan_line(ln.text)))
+    return out
 
 
 def _full_dates(doc: Document, ranks: dict[int, int]) -> list[Candidate]:
@@ -133,10 +157,10 @@ def _reference(doc: Document) -> dt.date | None:
 @stage("dates", requires=("lines", "labels", "body", "headline", "images"), assigns=("dates", "published", "reference_date"))
 def dates(doc: Document) -> None:
     scanned = _scan(doc)
-    page = Context(day_first=reads_day_first([km for _, matches in scanned for km in matches]))
+    page = Context(day_first=reads_day_first([km for _, _, matches in scanned for km in matches]))
     ctx = Context(ref=_reference(doc), day_first=page.day_first)
-    for ln, matches in scanned:
-        if not matches or doc.labels[ln.index] in FURNITURE and not _is_prose(ln):
+    for ln, story, matches in scanned:
+        if not matches or not story:
             continue
         for found in tag_matches(matches, ln.text, ctx):
             span = doc.span(ln.content_start + found.start, ln.content_start + found.end)

@@ -164,23 +164,19 @@ def _chunk_info(chunk: str) -> ChunkInfo | None:
     return skip, word, _key(word), joined, rest[:1] == ","
 
 
-def chunks(line: str) -> list[tuple[int, ChunkInfo]]:
-    """The chunks of ``line`` that hold a word, with the offset of that word.
-
-    ``str.split`` is several times cheaper than a regex match object per word, and a time
-    expression always begins at the first word of a chunk. Lines come from the document's
-    view, where every space-like character is a plain space.
-    """
-    out = []
-    pos = 0
-    describe = _chunk_info
-    for chunk in line.split(" "):  # the view has plain spaces only, so offsets add up
-        if chunk:
-            info = describe(chunk)
-            if info is not None:
-                out.append((pos + info[0], info))
-        pos += len(chunk) + 1
-    return out
+def _try_at(line: str, start: int, info: ChunkInfo, key_after: str | None, end: int,
+            out: list[tuple[str, rx.regex.Match]]) -> int:
+    """Try the kinds that can begin with the word at ``start`` (unless an earlier match covers it);
+    the first that matches is added to ``out``. Returns where the matches so far end."""
+    if start < end or not _can_start(info, key_after):
+        return end
+    pats = patterns()
+    for kind in kinds_for(info[2]):  # type: ignore[arg-type]
+        m = pats[kind].match(line, start)
+        if m is not None:
+            out.append((kind, m))
+            return m.end()
+    return end
 
 
 def _can_start(info: ChunkInfo, key_after: str | None) -> bool:
@@ -198,24 +194,29 @@ def _can_start(info: ChunkInfo, key_after: str | None) -> bool:
 def scan(line: str) -> list[tuple[str, rx.regex.Match]]:
     """All ``(kind, match)`` in ``line``, left to right, not overlapping.
 
-    At each word that can begin an expression, the kinds that can begin with it are tried in
-    :data:`KINDS` order and the first that matches wins, as one big alternation would decide.
+    The line is split into chunks at its spaces (``str.split`` is several times cheaper than a
+    regex match object per word, and a time expression always begins at the first word of a
+    chunk; lines come from the document's view, where every space-like character is a plain
+    space, so offsets add up). At each word that can begin an expression, the kinds that can
+    begin with it are tried in :data:`KINDS` order and the first that matches wins, as one big
+    alternation would decide. Whether a word can begin one depends on the next word's key, so
+    each word is tried when the next word is seen, in one pass over the chunks.
     """
     out: list[tuple[str, rx.regex.Match]] = []
     end = 0
-    pats = patterns()
-    toks = chunks(line)
-    for i, (start, info) in enumerate(toks):
-        key = info[2]
-        if key is None or start < end:
-            continue
-        key_after = toks[i + 1][1][2] if i + 1 < len(toks) else None
-        if not _can_start(info, key_after):
-            continue
-        for kind in kinds_for(key):
-            m = pats[kind].match(line, start)
-            if m is not None:
-                out.append((kind, m))
-                end = m.end()
-                break
+    pending: tuple[int, ChunkInfo] | None = None  # the last word with a key, not tried yet
+    pos = 0
+    describe = _chunk_info
+    for chunk in line.split(" "):
+        if chunk:
+            info = describe(chunk)
+            if info is not None:
+                if pending is not None:
+                    end = _try_at(line, pending[0], pending[1], info[2], end, out)
+                    pending = None
+                if info[2] is not None:
+                    pending = (pos + info[0], info)
+        pos += len(chunk) + 1
+    if pending is not None:
+        _try_at(line, pending[0], pending[1], None, end, out)
     return out

@@ -156,12 +156,30 @@ def find_stamps(line: str) -> list[Stamp]:
         if anchor.end() <= done:
             continue
         start = max(done, anchor.start() - _REACH_BEFORE)
-        for m in _pattern().finditer(line, start, min(len(line), anchor.end() + _REACH_AFTER)):
+        end = min(len(line), anchor.end() + _REACH_AFTER)
+        if anchor.group().isdigit() and not _digit_beside(line, start, anchor, end):
+            continue  # a year alone ("in 2019, the"): no day number, no date
+        for m in _pattern().finditer(line, start, end):
             if m.end() > anchor.start() and m.start() < anchor.end() and (stamp := _stamp(m, line)):
                 out.append(stamp)
                 done = m.end()
                 break
     return out
+
+
+def _digit_beside(line: str, start: int, anchor: rx.regex.Match, end: int) -> bool:
+    """Whether ``line[start:end]`` holds a digit outside the year ``anchor``: every stamp writes its
+    day in digits apart from its year, so a window with none holds no stamp."""
+    before, after = line[start:anchor.start()], line[anchor.end():end]
+    return _has_number(before) or _has_number(after)
+
+
+_DIGIT = rx.compile(r"\d")
+
+
+def _has_number(text: str) -> bool:
+    """Any digit, ASCII or not (the pattern's ``\\d`` reads every script's digits)."""
+    return any(map(text.__contains__, "0123456789")) or (not text.isascii() and _DIGIT.search(text) is not None)
 
 
 def reads_day_first(stamps: list[Stamp], language_prior: float = 0.0) -> bool:
