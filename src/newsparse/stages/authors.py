@@ -487,7 +487,7 @@ def _end_signature(doc: Document, by_name: dict[str, Author]) -> None:
     for k, line in enumerate(tail):
         nxt = tail[k + 1] if k + 1 < len(tail) else None
         text = line.text
-        if nxt is not None and (_is_label(text) or _ENDS_WITH_BY.search(text)) and _is_name_alone(nxt.text):
+        if nxt is not None and (_is_label(text) or _ENDS_WITH_BY.search(text, max(0, len(text) - 5))) and _is_name_alone(nxt.text):
             _add_byline(doc, nxt, by_name)
         elif k >= len(tail) - len(after):
             continue  # past the article only a label and its name sign it; the rest is the site's

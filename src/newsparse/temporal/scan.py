@@ -123,8 +123,9 @@ def _token_key(token: str) -> str | None:
 
 # What a whitespace-separated chunk of text holds for the scan: how many leading characters to
 # skip, its first word, that word's key, whether the chunk runs on after the word into more of
-# an expression ("10:35", "year-ago", "mid-1990s"), and whether a comma follows it ("1,500").
-ChunkInfo = tuple[int, str, "str | None", bool, bool]
+# an expression ("10:35", "year-ago", "mid-1990s"), whether a comma follows it ("1,500"), and
+# whether it can begin an expression whatever follows (see :func:`_opens`).
+ChunkInfo = tuple[int, str, "str | None", bool, bool, bool]
 _KEYS: dict[str, str | None] = {}
 
 
@@ -146,9 +147,9 @@ def _chunk_info(chunk: str) -> ChunkInfo | None:
     """Describe one chunk (see :data:`ChunkInfo`); ``None`` when it holds no word. Most chunks
     are a plain word, perhaps with one mark after it, and take the fast path."""
     if chunk.isalnum():
-        return 0, chunk, _key(chunk), False, False
+        return _info(0, chunk, False, False)
     if chunk[:-1].isalnum() and not _is_word_char(chunk[-1]):
-        return 0, chunk[:-1], _key(chunk[:-1]), False, chunk[-1] == ","
+        return _info(0, chunk[:-1], False, chunk[-1] == ",")
     skip = 0
     while skip < len(chunk) and not chunk[skip].isalnum():
         if chunk[skip] in "'\u2019" and chunk[skip + 1:skip + 2].isdigit():
@@ -161,34 +162,38 @@ def _chunk_info(chunk: str) -> ChunkInfo | None:
         end += 1
     word, rest = chunk[skip:end], chunk[end:]
     joined = len(rest) > 1 and rest[0] in "-:/." and rest[1].isalnum()
-    return skip, word, _key(word), joined, rest[:1] == ","
+    return _info(skip, word, joined, rest[:1] == ",")
 
 
-def _try_at(line: str, start: int, info: ChunkInfo, key_after: str | None, end: int,
-            out: list[tuple[str, rx.regex.Match]]) -> int:
-    """Try the kinds that can begin with the word at ``start`` (unless an earlier match covers it);
-    the first that matches is added to ``out``. Returns where the matches so far end."""
-    if start < end or not _can_start(info, key_after):
-        return end
+def _info(skip: int, word: str, joined: bool, comma: bool) -> ChunkInfo:
+    key = _key(word)
+    return skip, word, key, joined, comma, key is not None and (joined or _opens(word, key))
+
+
+def _opens(word: str, key: str) -> bool:
+    """Plain numbers other than years, and words like "the", begin an expression only when a
+    time word follows ("the year", "5 p.m.") or the chunk runs on ("10:35", "year-ago")."""
+    return key == "#1990" or not word.isdigit() if key[0] == "#" else stands_alone(key)
+
+
+def _first_match(line: str, start: int, key: str, out: list[tuple[str, rx.regex.Match]]) -> int:
+    """Try the kinds that can begin with ``key`` at ``start``; the first that matches is added to
+    ``out``. Returns where it ends (0: none matched)."""
     pats = patterns()
-    for kind in kinds_for(info[2]):  # type: ignore[arg-type]
+    for kind in kinds_for(key):
         m = pats[kind].match(line, start)
         if m is not None:
             out.append((kind, m))
             return m.end()
-    return end
+    return 0
 
 
 def _can_start(info: ChunkInfo, key_after: str | None) -> bool:
-    """Plain numbers other than years, and words like "the", begin an expression only when a
-    time word follows ("the year", "5 p.m.") or the chunk runs on ("10:35", "year-ago"); after
-    a number, a comma ends it ("1,500 people")."""
-    _, word, key, joined, comma = info
-    assert key is not None
-    alone = key == "#1990" or not word.isdigit() if key[0] == "#" else stands_alone(key)
-    if alone or joined:
+    """A word that does not open an expression alone does when a time word or a number follows
+    it; after a number, a comma ends it ("1,500 people")."""
+    if info[5]:
         return True
-    return key_after is not None and not (key[0] == "#" and comma and key_after[0] == "#")
+    return key_after is not None and not (info[4] and info[2][0] == "#" and key_after[0] == "#")  # type: ignore[index]
 
 
 def scan(line: str) -> list[tuple[str, rx.regex.Match]]:
@@ -212,11 +217,12 @@ def scan(line: str) -> list[tuple[str, rx.regex.Match]]:
             info = describe(chunk)
             if info is not None:
                 if pending is not None:
-                    end = _try_at(line, pending[0], pending[1], info[2], end, out)
+                    if pending[0] >= end and _can_start(pending[1], info[2]):
+                        end = _first_match(line, pending[0], pending[1][2], out) or end
                     pending = None
                 if info[2] is not None:
                     pending = (pos + info[0], info)
         pos += len(chunk) + 1
-    if pending is not None:
-        _try_at(line, pending[0], pending[1], None, end, out)
+    if pending is not None and pending[0] >= end and _can_start(pending[1], None):
+        _first_match(line, pending[0], pending[1][2], out)
     return out
