@@ -238,8 +238,9 @@ def _is_date_line(date: FullDate) -> bool:
 
 # A clock time right after a full date: "Jan. 13, 2020 / 1:39 PM", "19.10.2019, 11:29 Uhr",
 # "8. Mai 2021 um 10:56", "2019年3月1日 13時16分". Pages stamp their own date that way; stories rarely do.
+_CLOCK_LINKS = lexicon.alternation(lexicon.table("date_cues")["clock_links"])  # one space in "a las", as written
 _CLOCK_AFTER = rx.compile(
-    r"^[\s,/|·•-]{0,4}(?:[(\uff08]\p{L}{1,3}[)\uff09]\s?)?(?:(?:um|at|à|a las|alle|o)\s+)?(?:[0-2]?\d[:.h][0-5]\d(?!\d)|[0-2]?\d時)",
+    rf"^[\s,/|·•-]{{0,4}}(?:[(\uff08]\p{{L}}{{1,3}}[)\uff09]\s?)?(?:(?:{_CLOCK_LINKS})\s+)?(?:[0-2]?\d[:.h][0-5]\d(?!\d)|[0-2]?\d時)",
     rx.I,
 )
 

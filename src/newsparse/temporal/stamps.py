@@ -36,6 +36,11 @@ _MONTH_WORD = r"\p{L}{3,13}"
 @cache
 def _pattern() -> rx.Pattern:
     months = _MONTH_WORD
+    words = date_words()["stamp_words"]
+    ordinal = lexicon.alternation(words["ordinal_suffixes"])
+    day_mark = lexicon.alternation(words["ordinal_suffixes"] + words["day_first_suffixes"])
+    of_month = lexicon.alternation(words["before_month"])
+    of_year = lexicon.alternation(words["before_year"])
     return rx.compile(
         rf"""
           (?<!\d)(?P<year>{_Y4})-(?P<month>[01]?\d)-(?P<day>[0-3]?\d)(?!\d)
@@ -43,10 +48,10 @@ def _pattern() -> rx.Pattern:
         | (?<!\d)(?P<year>{_Y4})(?P<ysep>[/.])\s?(?P<month>[01]?\d)(?P=ysep)\s?(?P<day>[0-3]?\d)(?![\d/])
         | {_DAY_START}(?P<day>[0-3]?\d)\.\s?(?P<month>[0-3]?\d)\.\s?(?:(?P<year>{_Y4}){_YEAR_END}|(?P<yy>\d\d)(?![\d.]))
         | {_DAY_START}(?P<either>[0-3]?\d)(?P<sep>[/-])(?P<other>[0-3]?\d)(?P=sep)(?:(?P<year>{_Y4}){_YEAR_END}|(?P<yy>\d\d)(?![\d/.-]))
-        | (?<!\p{{L}})(?P<mon>{months})(?!\p{{L}})\.?,?\s{{0,2}}(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)\.?,?\s{{0,2}}
+        | (?<!\p{{L}})(?P<mon>{months})(?!\p{{L}})\.?,?\s{{0,2}}(?P<day>[0-3]?\d)(?:{ordinal})?(?!\d)\.?,?\s{{0,2}}
           (?P<year>{_Y4}){_YEAR_END}
-        | {_DAY_START}(?P<day>[0-3]?\d)(?:\.|st|nd|rd|th|er|º)?\s{{0,2}}(?:de\s|of\s)?(?P<mon>{months})(?!\p{{L}})\.?,?\s{{0,2}}
-          (?:de\s|del\s)?(?P<year>{_Y4}){_YEAR_END}
+        | {_DAY_START}(?P<day>[0-3]?\d)(?:\.|{day_mark})?\s{{0,2}}(?:(?:{of_month})\s)?(?P<mon>{months})(?!\p{{L}})\.?,?\s{{0,2}}
+          (?:(?:{of_year})\s)?(?P<year>{_Y4}){_YEAR_END}
         """,
         rx.I | rx.X,
     )
@@ -61,7 +66,9 @@ def _weekday_before() -> rx.Pattern:
 # A two-digit year is read only where the date stands as a stamp: set off before by the line's
 # start, a separator or a space, and after by the line's end, a separator or a clock time
 # ("Party, 07.02.24", "Posted 07/02/24 at 9:30"). In running text such numbers are scores or versions.
-_STAMP_AFTER = rx.compile(r"\s*(?:$|[|/•·,–-]|(?:um|at|à|a las|alle|o)\s|[0-2]?\d[:h][0-5]\d)", rx.I)
+_STAMP_AFTER = rx.compile(
+    rf"\s*(?:$|[|/•·,–-]|(?:{lexicon.alternation(lexicon.table('date_cues')['clock_links'])})\s|[0-2]?\d[:h][0-5]\d)", rx.I
+)
 
 
 @dataclass(frozen=True, slots=True)
