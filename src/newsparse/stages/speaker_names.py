@@ -55,6 +55,23 @@ def _artifact_patterns() -> tuple[rx.Pattern, rx.Pattern, rx.Pattern]:
 _ISSUED_STOPS = "\n.,;:!?\"“”()"
 
 
+def _noun_starts(text: str) -> list[int]:
+    """Where an attribution noun starts in ``text``, as the noun pattern says. Where folding keeps
+    every character one character long (nearly always), only the places where the folded text
+    holds a noun are tried: a few substring searches instead of a pattern at every character."""
+    noun_at = _artifact_patterns()[2]
+    folded = text.casefold()
+    if len(folded) != len(text):
+        return [m.start() for m in noun_at.finditer(text)]
+    places: set[int] = set()
+    for noun in lexicon.words("attribution_nouns"):
+        at = folded.find(noun)
+        while at >= 0:
+            places.add(at)
+            at = folded.find(noun, at + 1)
+    return [at for at in sorted(places) if noun_at.match(text, at) is not None]
+
+
 def find_artifacts(text: str) -> tuple[list[Any], list[Any]]:
     """Every ``a statement by X`` and every ``X issued a statement`` in ``text``, in order: the
     same matches as running both patterns over the whole text, found only where a noun stands.
@@ -63,8 +80,8 @@ def find_artifacts(text: str) -> tuple[list[Any], list[Any]]:
     >>> [m.group("np") for m in by], [m.group() for m in issued]
     (['the Ministry'], ['issued a statement'])
     """
-    by_pattern, issued_pattern, noun_at = _artifact_patterns()
-    starts = [m.start() for m in noun_at.finditer(text)]
+    by_pattern, issued_pattern, _ = _artifact_patterns()
+    starts = _noun_starts(text)
     by: list[Any] = []
     for start in starts:
         if by and start < by[-1].end():
