@@ -519,7 +519,10 @@ def _signed_at_end(doc: Document, tail: list[Line], outside: int, by_name: dict[
 
 
 def _ends_with_by(text: str) -> bool:
-    """``… Written by`` closing a line (only its last characters are read)."""
+    """``… Written by`` closing a line (only its last characters are read, and only when the line
+    ends with a letter, as "by" does)."""
+    if not text.removesuffix("\n")[-1:].isalpha():
+        return False
     return _ENDS_WITH_BY.search(text, max(0, len(text) - _BY_REACH)) is not None
 
 
