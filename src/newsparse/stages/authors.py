@@ -46,7 +46,6 @@ BIO_MIN_CHARS = 30
 HEADER_DATELINE_REACH = 8  # lines under the headline where a "Name - date" line still counts
 AUTHOR_BOX_LINES = 10  # how far from the end of the kept text an author box may start
 MAX_NAME_WORDS = 5
-_CAMEL = rx.compile(r"^(?!Mc|Mac|O’|O'|De|Di|La|Le|Van|Von)\p{L}+\p{Ll}\p{Lu}")
 
 
 def _words(key: str) -> frozenset[str]:
@@ -59,6 +58,8 @@ def _alt(*keys: str) -> str:
 
 
 _ARTICLES = _words("articles")
+# A brand's capital inside a word ("TechRepublic"), unless a name's prefix puts it there ("McKay").
+_CAMEL = rx.compile(rf"^(?!{lexicon.alternation(w.capitalize() for w in _words('camel_prefixes'))})\p{{L}}+\p{{Ll}}\p{{Lu}}")
 # Where a byline stops being names: a separator, an e-mail or handle, a place or section word, a digit.
 _CUT = rx.compile(
     rf"\s[|·•–—-]\s|\s?[|·•/／，、]\s?|\s[\p{{Ll}}\d][\w.+-]*@|@|＠|\s?[(（]|\s(?:{_alt('stops')})(?:\s|$)|\d"
@@ -552,7 +553,8 @@ def _is_bio(text: str) -> bool:
 _ENDS_WITH_BY = rx.compile(rf"\s(?i:{_alt('inline_by')})$")
 _BY_REACH = 1 + max(map(len, _words("inline_by"))) + 1  # the space, the word, a final newline
 _BIO = rx.compile(
-    r"(?P<name>\p{Lu}[\p{L}'’.-]+(?:\s\p{Lu}[\p{L}'’.-]+){1,3})(?:\s\(@?\w{2,30}\))?\s(?:is|was)\s(?:a|an|the)\s"
+    r"(?P<name>\p{Lu}[\p{L}'’.-]+(?:\s\p{Lu}[\p{L}'’.-]+){1,3})(?:\s\(@?\w{2,30}\))?"
+    rf"\s(?:{_alt('bio_verbs')})\s(?:{_alt('bio_articles')})\s"
 )
 
 

@@ -150,10 +150,12 @@ def _cue_patterns() -> tuple[rx.Pattern, rx.Pattern]:
     cues = lexicon.table("date_cues")
     before = alternation(cues["published"] + cues["updated"] + cues["deadline"])
     after = alternation(cues["after_published"] + cues["after_updated"])
-    # The cue, then at most a linking word ("on", "am:", "le") and a weekday ("Monday,", "den").
+    before_day = lexicon.alternation(cues["before_day"])
+    # The cue, then at most a linking word ("on", "am:", "le"), a weekday ("Monday,") and a word before
+    # the day ("den").
     return (
         rx.compile(
-            rf"(?<!\p{{L}})({before})(?!\p{{L}})\W{{0,3}}(?-i:\p{{Ll}}{{1,4}}[\s:,]{{1,3}})?(?:\p{{L}}{{2,12}}\.?,?\s+)?(?:den\s+)?$", rx.I
+            rf"(?<!\p{{L}})({before})(?!\p{{L}})\W{{0,3}}(?-i:\p{{Ll}}{{1,4}}[\s:,]{{1,3}})?(?:\p{{L}}{{2,12}}\.?,?\s+)?(?:(?:{before_day})\s+)?$", rx.I
         ),
         rx.compile(rf"^[^|•·\n]{{0,40}}?(?<!\p{{L}})({after})", rx.I),
     )
