@@ -78,7 +78,9 @@ def _full_dates(doc: Document, ranks: dict[int, int], digits: frozenset[int]) ->
     with its line's label and rank among non-blank lines. With a reference date given, a stamp
     counted back from it ("Updated 2 hours ago") is one more."""
     given = doc.reference_date_given
-    found = [(ln, _stamps(ln.text, given, ln.index in digits)) for ln in doc.lines if not ln.is_blank]
+    # Without a given date only a line with a digit can hold a stamp; with one, "vor drei Tagen" too.
+    lines = [ln for ln in doc.lines if not ln.is_blank and (given is not None or ln.index in digits)]
+    found = [(ln, _stamps(ln.text, given, ln.index in digits)) for ln in lines]
     stamps = [s for _, line_stamps in found for s in line_stamps]
     day_first = stamps_day_first(stamps, _language_prior(doc) if any(s.either for s in stamps) else 0.0)
     out = []

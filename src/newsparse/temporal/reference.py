@@ -311,6 +311,8 @@ def weigh(cand: Candidate, layout: Layout, in_list: bool) -> float | None:
     """The weight of one candidate: what the page says about it and where it stands. A date the
     page calls published keeps its weight wherever it stands ("Der Beitrag wurde am ...
     veröffentlicht" closes many a blog post, below the article, among the comments' dates)."""
+    if cand.label == "caption":
+        return None  # a caption dates its photo (see :func:`evidence`); no need to read its words
     cue = _cue(cand.date)
     says = evidence(cand.date, cand.label, cue)
     if says is None:
