@@ -210,7 +210,8 @@ def _is_embed(date: FullDate) -> bool:
 
 # A date that ends or opens a range ("14. - 20. Januar 2024", "2024/7/11-12") dates an event.
 _RANGE_BEFORE = rx.compile(r"\d\.(?:\d{1,2}\.)?\s?[-\u2013~\uff5e]\s?$", 0)
-_RANGE_AFTER = rx.compile(r"^\s?[-\u2013~\uff5e]\s?\d{1,2}(?![\d:.時])", 0)
+_HOUR_MARK = lexicon.alternation(lexicon.table("date_words")["stamp_words"]["hour_marks"])  # "13時"
+_RANGE_AFTER = rx.compile(rf"^\s?[-\u2013~\uff5e]\s?\d{{1,2}}(?![\d:.]|{_HOUR_MARK})", 0)
 
 
 def _in_range(date: FullDate) -> bool:
@@ -242,7 +243,7 @@ def _is_date_line(date: FullDate) -> bool:
 # "8. Mai 2021 um 10:56", "2019年3月1日 13時16分". Pages stamp their own date that way; stories rarely do.
 _CLOCK_LINKS = lexicon.alternation(lexicon.table("date_cues")["clock_links"])  # one space in "a las", as written
 _CLOCK_AFTER = rx.compile(
-    rf"^[\s,/|·•-]{{0,4}}(?:[(\uff08]\p{{L}}{{1,3}}[)\uff09]\s?)?(?:(?:{_CLOCK_LINKS})\s+)?(?:[0-2]?\d[:.h][0-5]\d(?!\d)|[0-2]?\d時)",
+    rf"^[\s,/|·•-]{{0,4}}(?:[(\uff08]\p{{L}}{{1,3}}[)\uff09]\s?)?(?:(?:{_CLOCK_LINKS})\s+)?(?:[0-2]?\d[:.h][0-5]\d(?!\d)|[0-2]?\d(?:{_HOUR_MARK}))",
     rx.I,
 )
 

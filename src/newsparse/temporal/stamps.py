@@ -41,10 +41,11 @@ def _pattern() -> rx.Pattern:
     day_mark = lexicon.alternation(words["ordinal_suffixes"] + words["day_first_suffixes"])
     of_month = lexicon.alternation(words["before_month"])
     of_year = lexicon.alternation(words["before_year"])
+    marks = {part: lexicon.alternation(words[f"{part}_marks"]) for part in ("year", "month", "day")}
     return rx.compile(
         rf"""
           (?<!\d)(?P<year>{_Y4})-(?P<month>[01]?\d)-(?P<day>[0-3]?\d)(?!\d)
-        | (?<!\d)(?P<year>{_Y4})\s?[年년]\s?(?P<month>[01]?\d)\s?[月월]\s?(?P<day>[0-3]?\d)\s?[日일]
+        | (?<!\d)(?P<year>{_Y4})\s?(?:{marks["year"]})\s?(?P<month>[01]?\d)\s?(?:{marks["month"]})\s?(?P<day>[0-3]?\d)\s?(?:{marks["day"]})
         | (?<!\d)(?P<year>{_Y4})(?P<ysep>[/.])\s?(?P<month>[01]?\d)(?P=ysep)\s?(?P<day>[0-3]?\d)(?![\d/])
         | {_DAY_START}(?P<day>[0-3]?\d)\.\s?(?P<month>[0-3]?\d)\.\s?(?:(?P<year>{_Y4}){_YEAR_END}|(?P<yy>\d\d)(?![\d.]))
         | {_DAY_START}(?P<either>[0-3]?\d)(?P<sep>[/-])(?P<other>[0-3]?\d)(?P=sep)(?:(?P<year>{_Y4}){_YEAR_END}|(?P<yy>\d\d)(?![\d/.-]))
