@@ -231,3 +231,16 @@ def test_clock_links_come_from_the_lexicon() -> None:
 
     assert "um" in lexicon.table("date_cues")["clock_links"]
     assert [s.day for s in find_stamps("Posted 07.02.24 um 9:30")] == [7]
+
+
+@pytest.mark.parametrize("line", ["Updated 2 hours ago", "vor 3 Tagen", "il y a 2 jours", "HACE 1 día"])
+def test_relative_stamps_are_still_read_behind_the_cue_check(line: str) -> None:
+    from newsparse.temporal.stamps import find_relative
+
+    assert len(find_relative(line, dt.date(2024, 2, 7))) == 1
+
+
+def test_a_line_with_no_before_or_after_word_has_no_relative_stamp() -> None:
+    from newsparse.temporal.stamps import find_relative
+
+    assert find_relative("He spent 3 days and 2 hours in town.", dt.date(2024, 2, 7)) == []
