@@ -269,3 +269,26 @@ def test_author_without_colon_is_no_prefix() -> None:
 def test_no_author_from_a_dated_caption_or_photo_credit() -> None:
     caption = "The new deck on March 3, 2024 by Jo Park. (Photo: Jo Park/Lumen Agency)"
     assert names(f"{HEADLINE}\n{caption}\nPhoto by Jo Park\n\n{BODY}") == []
+
+
+# --- byline words are data ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "byline, expected",
+    [
+        ("By Ana Ruiz und Tom Lee", ["Ana Ruiz", "Tom Lee"]),
+        ("Par Luc Martin et Ana Ruiz", ["Luc Martin", "Ana Ruiz"]),
+        ("By Ana Ruiz with Tom Lee in Politics", ["Ana Ruiz", "Tom Lee"]),
+        ("By Ana Ruiz (com Tom Lee)", ["Ana Ruiz", "Tom Lee"]),
+    ],
+)
+def test_byline_joining_words_from_the_lexicon(byline: str, expected: list[str]) -> None:
+    assert [n for n, _, _ in byline_names(byline)] == expected
+
+
+def test_byline_word_lists_are_loaded() -> None:
+    from newsparse.stages.authors import _words
+
+    assert {"and", "und", "et"} <= _words("and")
+    assert "the" in _words("articles") and "jr." in _words("suffixes")

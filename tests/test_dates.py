@@ -476,3 +476,36 @@ def test_page_stamp_with_a_two_digit_year_is_the_published_date() -> None:
     doc = newsparse.parse(text).to_dict()
     assert doc["published"]["value"] == "2019-10-19"
     assert ("Friday", "2019-10-18") in [(d["text"], d["value"]) for d in doc["dates"]]
+
+
+# --- the scan skips what cannot matter ---------------------------------------------------------------
+
+
+def test_furniture_without_digits_is_not_scanned_but_its_dates_still_vote() -> None:
+    """A menu line with no digit holds no date that votes on day order; a furniture line with a
+    slashed date still tells the page writes the day first."""
+    from newsparse.stages import dates as stage
+    from newsparse.stages.normalize import split_lines
+
+    doc = newsparse.Document(text="Home | World | Today in Sports\nPosted 16/06/2020\nThe vote was on 06/07/2020.")
+    doc.lines = split_lines(doc.text)
+    doc.labels = ["boilerplate", "boilerplate", "body"]
+    scanned = stage._scan(doc)
+    assert [ln.index for ln, _, _ in scanned] == [1, 2]
+    assert [story for _, story, _ in scanned] == [False, True]
+
+
+@pytest.mark.parametrize("text, expected", [("1 2 3", True), ("abc", False), ("２０２４年", True), ("über", False)])
+def test_has_number_reads_every_script(text: str, expected: bool) -> None:
+    from newsparse.stages.dates import _has_number
+
+    assert _has_number(text) is expected
+
+
+def test_scan_finds_the_same_with_a_word_that_needs_a_time_word_after_it() -> None:
+    """"the year" is an expression, "the bridge" is not; "1,500 people" is no date, "5 p.m." is."""
+    from newsparse.temporal.scan import scan
+
+    kinds = [(k, m.group()) for k, m in scan("In the year since, 1,500 people came at 5 p.m. daily.")]
+    assert ("clock", "5 p.m.") in kinds
+    assert all("1,500" not in g for _, g in kinds)

@@ -214,3 +214,33 @@ def test_the_cue_nearest_the_date_decides() -> None:
 def test_an_event_or_period_date_is_no_stamp() -> None:
     header = ["Von Ann Lee", "Termin: 20.03.2024, 19 Uhr", "Ab 1. März 2024 fährt die Fähre stündlich", "05.02.2024"]
     assert published(page(header)) == "2024-02-05"
+
+
+def test_a_year_alone_is_no_stamp_but_a_glued_day_still_is() -> None:
+    """A year with no day number near it is skipped before the full pattern runs; a date whose day
+    is glued to a year before it is still read."""
+    from newsparse.temporal.stamps import find_stamps
+
+    assert find_stamps("In 2019, the bridge closed for good and nobody came back") == []
+    assert [(s.year, s.month, s.day) for s in find_stamps("7. Februar 20248. Februar 2024")] == [(2024, 2, 7), (2024, 2, 8)]
+
+
+def test_clock_links_come_from_the_lexicon() -> None:
+    from newsparse import lexicon
+    from newsparse.temporal.stamps import find_stamps
+
+    assert "um" in lexicon.table("date_cues")["clock_links"]
+    assert [s.day for s in find_stamps("Posted 07.02.24 um 9:30")] == [7]
+
+
+@pytest.mark.parametrize("line", ["Updated 2 hours ago", "vor 3 Tagen", "il y a 2 jours", "HACE 1 día"])
+def test_relative_stamps_are_still_read_behind_the_cue_check(line: str) -> None:
+    from newsparse.temporal.stamps import find_relative
+
+    assert len(find_relative(line, dt.date(2024, 2, 7))) == 1
+
+
+def test_a_line_with_no_before_or_after_word_has_no_relative_stamp() -> None:
+    from newsparse.temporal.stamps import find_relative
+
+    assert find_relative("He spent 3 days and 2 hours in town.", dt.date(2024, 2, 7)) == []

@@ -497,3 +497,40 @@ def test_a_closing_cue_followed_by_a_participle_clause_names_the_speaker() -> No
 def test_a_verb_with_its_particle_is_a_speech_cue(cue: str) -> None:
     text = f"Harbor News\n\nLee spoke first. “The fee is not going anywhere,” Ortiz {cue}."
     assert speaker_of(text, "going anywhere")[1] == "Ortiz"
+
+
+# --- finding "a statement by X" / "X issued a statement" only around attribution nouns -------------
+
+ARTIFACT_TEXTS = [
+    "A statement from the Harbor Authority came late. The mayor issued a statement on Monday.",
+    "The council said in a brief written statement that it would vote.\nA report by the Audit Office (AO) followed.",
+    "She released a statement, then another statement by Tom Lee; the ministry put out a report.",
+    "No attribution here at all, just a plain sentence about bridges and ferries.",
+    "Officials issued a statement5 and the board said in a statement-like note: nothing.",
+]
+
+
+@pytest.mark.parametrize("text", ARTIFACT_TEXTS)
+def test_artifacts_match_a_whole_text_scan(text: str) -> None:
+    """Matching only around the nouns finds exactly what both patterns find over the whole text."""
+    from newsparse.stages.speaker_names import _artifact_patterns, find_artifacts
+
+    by_pattern, issued_pattern, _ = _artifact_patterns()
+    by, issued = find_artifacts(text)
+    assert [m.span() for m in by] == [m.span() for m in by_pattern.finditer(text)]
+    assert [m.span() for m in issued] == [m.span() for m in issued_pattern.finditer(text)]
+
+
+def test_statement_speaker_resolves_to_its_issuer() -> None:
+    from newsparse.stages.speaker_names import find_artifacts
+
+    by, issued = find_artifacts("The ministry issued a statement on Friday.")
+    assert by == [] and [m.group() for m in issued] == ["issued a statement"]
+
+
+def test_particle_verbs_are_the_first_words_of_two_word_speech_verbs() -> None:
+    from newsparse import lexicon
+    from newsparse.stages.speakers import _particle_verbs
+
+    two_word = [v for v in lexicon.words("speech_verbs") if " " in v]
+    assert two_word and all(v.split()[0] in _particle_verbs() for v in two_word)

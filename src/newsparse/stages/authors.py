@@ -46,12 +46,26 @@ BIO_MIN_CHARS = 30
 HEADER_DATELINE_REACH = 8  # lines under the headline where a "Name - date" line still counts
 AUTHOR_BOX_LINES = 10  # how far from the end of the kept text an author box may start
 MAX_NAME_WORDS = 5
-_CAMEL = rx.compile(r"^(?!Mc|Mac|O’|O'|De|Di|La|Le|Van|Von)\p{L}+\p{Ll}\p{Lu}")
-_ARTICLES = frozenset({"the", "a", "an", "der", "die", "das", "les", "los", "las", "el", "il", "het", "een", "un", "une"})
 
-# Where a byline stops being names: a separator, an e-mail or handle, a date label.
-_CUT = rx.compile(r"\s[|·•–—-]\s|\s?[|·•/／，、]\s?|\s[\p{Ll}\d][\w.+-]*@|@|＠|\s?[(（]|\s(?:on|in|at|under|um|à|for|für|pour|para|per|am|le|el|il|em|op)(?:\s|$)|\d")
-_SPLIT = rx.compile(r"\s?(?:,\s?(?:and|und|et|y|e|en|&)\s|,|;|&|\s(?:and|und|et|y|e|en|with|mit|avec|con|and the)\s)\s?", rx.I)
+
+def _words(key: str) -> frozenset[str]:
+    """The ``@key:`` list of ``byline_words``: the small words that join and end a byline's names."""
+    return _at_words("byline_words", key)
+
+
+def _alt(*keys: str) -> str:
+    return lexicon.alternation(w for key in keys for w in _words(key))
+
+
+_ARTICLES = _words("articles")
+# A brand's capital inside a word ("TechRepublic"), unless a name's prefix puts it there ("McKay").
+_CAMEL = rx.compile(rf"^(?!{lexicon.alternation(w.capitalize() for w in _words('camel_prefixes'))})\p{{L}}+\p{{Ll}}\p{{Lu}}")
+# Where a byline stops being names: a separator, an e-mail or handle, a place or section word, a digit.
+_CUT = rx.compile(
+    rf"\s[|·•–—-]\s|\s?[|·•/／，、]\s?|\s[\p{{Ll}}\d][\w.+-]*@|@|＠|\s?[(（]|\s(?:{_alt('stops')})(?:\s|$)|\d"
+)
+# Between two names: a comma, "and" (perhaps after a comma), "&", "with".
+_SPLIT = rx.compile(rf"\s?(?:,\s?(?:{_alt('and')}|&)\s|,|;|&|\s(?:{_alt('and', 'with')})\s)\s?", rx.I)
 
 
 @cache
@@ -175,7 +189,7 @@ def looks_like_person(part: str) -> bool:
 # A CJK name: a few characters, maybe a space between family and given name ("中村 真子").
 _CJK_PERSON = rx.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}ー]{2,8}(?:\s[\p{Han}\p{Hiragana}\p{Katakana}ー]{1,5})?")
 _CAPS_CAMEL = rx.compile(r"\p{Lu}{2}\p{Ll}|\p{Lu}-\p{Lu}")  # "QCon", "Z-Score"
-_SUFFIXES = frozenset({"ii", "iii", "iv", "jr", "jr.", "sr", "sr."})
+_SUFFIXES = _words("suffixes")
 
 
 def _not_name_words(words: list[str]) -> bool:
@@ -235,8 +249,8 @@ def byline_names(text: str) -> list[tuple[str, int, str | None]]:
     return out + _names_with(text, base + len(names)) if out else out
 
 
-_JOINED = rx.compile(r"\s(?:and|und|et|y|e|en|with|mit|avec|con)\s|&", rx.I)
-_WITH = rx.compile(r"\((?:with|avec|mit|con|com|met)\s(?P<names>[^()]{3,120})\)", rx.I)
+_JOINED = rx.compile(rf"\s(?:{_alt('and', 'with')})\s|&", rx.I)
+_WITH = rx.compile(rf"\((?:{_alt('with_in_parentheses')})\s(?P<names>[^()]{{3,120}})\)", rx.I)
 
 
 def _names_with(text: str, after: int) -> list[tuple[str, int, str | None]]:
@@ -299,7 +313,9 @@ def _header_datelines(doc: Document) -> list[Line]:
 _LEADING_NAME = rx.compile(r"\p{Lu}[\p{L}'’.-]+(?:\s\p{Lu}[\p{L}'’.-]+){1,3}\s?(?:[-|·•–—,]|\s\s)")
 
 
-_INLINE_BY = rx.compile(r"(?<=[\s|·•])(?i:by|von|par|por)\s(?=\p{Lu})|(?i:edited|written|reported)\sby\s(?=\p{Lu})")
+_INLINE_BY = rx.compile(
+    rf"(?<=[\s|·•])(?i:{_alt('inline_by')})\s(?=\p{{Lu}})|(?i:{_alt('by_verbs')})\sby\s(?=\p{{Lu}})"
+)
 # "18/03/2019 | Ana Ruiz": a name after the date and a separator, closing the line.
 _AFTER_DATE = rx.compile(r"^\s?[|·•,–—-]+\s?(?P<name>[^\d|·•]{4,60})$")
 _CJK_NAME = rx.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}ー]{2,6}")
@@ -407,9 +423,7 @@ def _name_around_date(text: str, date: rx.regex.Match) -> int | None:
 
 
 _SEPARATED = rx.compile(r"\s[|/·•–—-]\s")
-_NAME_THEN_AGO = rx.compile(
-    r"^(?P<name>[^|·•–—\d]{4,60}?)\s?[|·•–—-]\s?\d{1,2}\s?(?:h|m|d|min|mins|hrs?|hours?|minutes?|days?)\b", rx.I
-)
+_NAME_THEN_AGO = rx.compile(rf"^(?P<name>[^|·•–—\d]{{4,60}}?)\s?[|·•–—-]\s?\d{{1,2}}\s?(?:{_alt('age_units')})\b", rx.I)
 
 
 def _named_with_tail(text: str) -> bool:
@@ -483,24 +497,49 @@ def _end_signature(doc: Document, by_name: dict[str, Author]) -> None:
         return
     after = [ln for ln in doc.lines[kept[-1].index + 1:] if not ln.is_blank][:END_AFTER]
     tail = kept[-END_LINES:] + after  # the kept lines first, then ``after``
-    inside = {ln.index for ln in kept}
+    if _signed_at_end(doc, tail, len(after), by_name) or _bio_sentence(doc, kept, by_name):
+        return
+    _job_name_bio(doc, tail, {ln.index for ln in kept}, by_name)
+
+
+def _signed_at_end(doc: Document, tail: list[Line], outside: int, by_name: dict[str, Author]) -> bool:
+    """A label and the name under it anywhere in ``tail``; a "By" line or a name that a bio or a
+    job title follows only in its first lines (the last ``outside`` ones lie past the article)."""
     for k, line in enumerate(tail):
         nxt = tail[k + 1] if k + 1 < len(tail) else None
         text = line.text
-        if nxt is not None and (_is_label(text) or _ENDS_WITH_BY.search(text)) and _is_name_alone(nxt.text):
+        if nxt is not None and (_is_label(text) or _ends_with_by(text)) and _is_name_alone(nxt.text):
             _add_byline(doc, nxt, by_name)
-        elif k >= len(tail) - len(after):
+        elif k >= len(tail) - outside:
             continue  # past the article only a label and its name sign it; the rest is the site's
         elif _signs(text, nxt):
             _add_byline(doc, line, by_name)
         if by_name:
-            return
+            return True
+    return False
+
+
+def _ends_with_by(text: str) -> bool:
+    """``… Written by`` closing a line (only its last characters are read, and only when the line
+    ends with a letter, as "by" does)."""
+    if not text.removesuffix("\n")[-1:].isalpha():
+        return False
+    return _ENDS_WITH_BY.search(text, max(0, len(text) - _BY_REACH)) is not None
+
+
+def _bio_sentence(doc: Document, kept: list[Line], by_name: dict[str, Author]) -> bool:
+    """"Ana Ruiz is a staff writer …" among the last kept lines: the name it opens with signs them."""
     for line in kept[-END_BIO_LINES:]:
         bio = _BIO.match(line.text)
         if bio is not None and _job_words() & set(line.text[: bio.end() + 60].casefold().split()):
             _add_byline(doc, line, by_name, 0, bio.end("name"))
-            return
-    for line, nxt, bio in zip(tail, tail[1:], tail[2:]):  # the weakest: a job title, the name, a bio
+            return True
+    return False
+
+
+def _job_name_bio(doc: Document, tail: list[Line], inside: set[int], by_name: dict[str, Author]) -> None:
+    """The weakest signature: a job title, the name, a bio, on three lines of the article."""
+    for line, nxt, bio in zip(tail, tail[1:], tail[2:]):
         if line.index in inside and _is_job_line(line.text) and is_name_line(_HANDLE_AFTER.sub("", nxt.text)) and _is_bio(bio.text):
             _add_byline(doc, nxt, by_name)
             return
@@ -511,9 +550,11 @@ def _is_bio(text: str) -> bool:
     return len(text) >= BIO_MIN_CHARS and text.rstrip().endswith((".", "。", "!", "）", ")"))
 
 
-_ENDS_WITH_BY = rx.compile(r"\s(?i:by|von|par|por)$")
+_ENDS_WITH_BY = rx.compile(rf"\s(?i:{_alt('inline_by')})$")
+_BY_REACH = 1 + max(map(len, _words("inline_by"))) + 1  # the space, the word, a final newline
 _BIO = rx.compile(
-    r"(?P<name>\p{Lu}[\p{L}'’.-]+(?:\s\p{Lu}[\p{L}'’.-]+){1,3})(?:\s\(@?\w{2,30}\))?\s(?:is|was)\s(?:a|an|the)\s"
+    r"(?P<name>\p{Lu}[\p{L}'’.-]+(?:\s\p{Lu}[\p{L}'’.-]+){1,3})(?:\s\(@?\w{2,30}\))?"
+    rf"\s(?:{_alt('bio_verbs')})\s(?:{_alt('bio_articles')})\s"
 )
 
 

@@ -33,18 +33,54 @@ def _is_prose(line: Line) -> bool:
     return text[-1:] in ".?!:" and len(text.split()) >= PROSE_WORDS
 
 
-Scanned = list[tuple[Line, list[tuple[str, rx.regex.Match]]]]
+# One scanned line: the line, whether its dates are the story's (tagged) or furniture's (only voting
+# on how the page orders day and month), and its matches.
+Scanned = list[tuple[Line, bool, list[tuple[str, rx.regex.Match]]]]
+
+_DIGIT = rx.compile(r"\d")
 
 
-def _scan(doc: Document) -> Scanned:
-    return [(ln, scan_line(ln.text)) for ln in doc.lines if not ln.is_blank]
+def _has_number(text: str, ascii_digit: bool | None = None) -> bool:
+    """Any digit, ASCII or not ("２０２４年"): the patterns' ``\\d`` reads every script's digits.
+    ``ascii_digit``: whether an ASCII digit is there, when the caller knows."""
+    if ascii_digit is None:
+        ascii_digit = has_digit(text)
+    return ascii_digit or (not text.isascii() and _DIGIT.search(text) is not None)
 
 
-def _full_dates(doc: Document, ranks: dict[int, int]) -> list[Candidate]:
+def _digit_lines(doc: Document) -> frozenset[int]:
+    """The lines that hold an ASCII digit, found once for both the scan and the page's stamps."""
+    return frozenset(ln.index for ln in doc.lines if not ln.is_blank and has_digit(ln.text))
+
+
+def _is_story(doc: Document, line: Line) -> bool:
+    """A line whose dates are tagged: any but furniture, and furniture that reads as prose."""
+    return doc.labels[line.index] not in FURNITURE or _is_prose(line)
+
+
+def _scan(doc: Document, digits: frozenset[int] | None = None) -> Scanned:
+    """The scan of every line whose matches count. A furniture line's matches only vote on the
+    page's day order (:func:`..temporal.reads_day_first`), and only dates written with digits
+    vote, so furniture without a digit, most of a page, is not scanned at all."""
+    digits = _digit_lines(doc) if digits is None else digits
+    out = []
+    for ln in doc.lines:
+        if ln.is_blank:
+            continue
+        story = _is_story(doc, ln)
+        if story or _has_number(ln.text, ln.index in digits):
+            out.append((ln, story, scan_line(ln.text)))
+    return out
+
+
+def _full_dates(doc: Document, ranks: dict[int, int], digits: frozenset[int]) -> list[Candidate]:
     """Every complete date in the page, in any shape a page prints (see :mod:`..temporal.stamps`),
     with its line's label and rank among non-blank lines. With a reference date given, a stamp
     counted back from it ("Updated 2 hours ago") is one more."""
-    found = [(ln, _stamps(ln.text, doc.reference_date_given)) for ln in doc.lines if not ln.is_blank]
+    given = doc.reference_date_given
+    # Without a given date only a line with a digit can hold a stamp; with one, "vor drei Tagen" too.
+    lines = [ln for ln in doc.lines if not ln.is_blank and (given is not None or ln.index in digits)]
+    found = [(ln, _stamps(ln.text, given, ln.index in digits)) for ln in lines]
     stamps = [s for _, line_stamps in found for s in line_stamps]
     day_first = stamps_day_first(stamps, _language_prior(doc) if any(s.either for s in stamps) else 0.0)
     out = []
@@ -57,8 +93,8 @@ def _full_dates(doc: Document, ranks: dict[int, int]) -> list[Candidate]:
     return out
 
 
-def _stamps(line: str, given: dt.date | None) -> list[Stamp]:
-    stamps = find_stamps(line) if has_digit(line) else []
+def _stamps(line: str, given: dt.date | None, digit: bool) -> list[Stamp]:
+    stamps = find_stamps(line) if digit else []
     if given is None:
         return stamps
     return sorted(stamps + find_relative(line, given), key=lambda s: s.start)
@@ -106,10 +142,10 @@ def _language_prior(doc: Document) -> float:
     return 0.0 if guess_language(doc.lines) in ("en", "cjk") else DAY_FIRST_PRIOR
 
 
-def _reference(doc: Document) -> dt.date | None:
+def _reference(doc: Document, digits: frozenset[int]) -> dt.date | None:
     """Set ``published`` and ``reference_date``; return the date to resolve against."""
     ranks = _ranks(doc)
-    dates = _full_dates(doc, ranks)
+    dates = _full_dates(doc, ranks, digits)
     published = pick_published(dates, _layout(doc, ranks))
     if published:
         doc.published = DateValue(published.date.isoformat(), doc.span(published.start, published.end))
@@ -132,11 +168,12 @@ def _reference(doc: Document) -> dt.date | None:
 
 @stage("dates", requires=("lines", "labels", "body", "headline", "images"), assigns=("dates", "published", "reference_date"))
 def dates(doc: Document) -> None:
-    scanned = _scan(doc)
-    page = Context(day_first=reads_day_first([km for _, matches in scanned for km in matches]))
-    ctx = Context(ref=_reference(doc), day_first=page.day_first)
-    for ln, matches in scanned:
-        if not matches or doc.labels[ln.index] in FURNITURE and not _is_prose(ln):
+    digits = _digit_lines(doc)
+    scanned = _scan(doc, digits)
+    page = Context(day_first=reads_day_first([km for _, _, matches in scanned for km in matches]))
+    ctx = Context(ref=_reference(doc, digits), day_first=page.day_first)
+    for ln, story, matches in scanned:
+        if not matches or not story:
             continue
         for found in tag_matches(matches, ln.text, ctx):
             span = doc.span(ln.content_start + found.start, ln.content_start + found.end)

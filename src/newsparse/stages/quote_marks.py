@@ -91,6 +91,8 @@ def _mark_tokens(text: str) -> list[_Mark]:
     ``''`` is read as one double mark: ``'''`` after a word closes a single then a double
     (``word.'''`` = ``'`` + ``''``); before a word it opens a double then a single.
     """
+    if not any(map(text.__contains__, _MARK_CHARS)):
+        return []  # most lines hold no quotation mark: a few substring searches say so
     masked = _masked_ranges(text)
     marks: list[_Mark] = []
     for m in _MARK.finditer(text):

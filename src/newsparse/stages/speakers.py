@@ -115,6 +115,13 @@ def _inside_name(toks: list[Tok], k: int) -> bool:
     return (nxt.is_word and not nxt.is_cap) or nxt.text in (",", ".", ";", ")")
 
 
+@cache
+def _particle_verbs() -> frozenset[str]:
+    """The verbs that take a particle in ``speech_verbs`` ("went" of "went on"): only these start a
+    two-word lookup."""
+    return frozenset(v.split()[0] for v in lexicon.words("speech_verbs") if " " in v)
+
+
 def is_speech_verb(toks: list[Tok], k: int) -> bool:
     """A speech verb, a verb with its particle (``went on``), a statement verb with its noun
     (``issued a statement``), or ``put it``."""
@@ -123,7 +130,8 @@ def is_speech_verb(toks: list[Tok], k: int) -> bool:
         return not _used_as_noun(toks, k) and not _inside_name(toks, k)
     if t.lower in ("put", "puts") and k + 1 < len(toks) and toks[k + 1].lower == "it":
         return True
-    if k + 1 < len(toks) and f"{t.lower} {toks[k + 1].lower}" in lexicon.words("speech_verbs"):
+    with_particle = t.lower in _particle_verbs() and k + 1 < len(toks)
+    if with_particle and f"{t.lower} {toks[k + 1].lower}" in lexicon.words("speech_verbs"):
         return True  # a verb with its particle: "went on", "pointed out"
     if t.lower in lexicon.words("statement_verbs"):
         nouns = lexicon.words("attribution_nouns")

@@ -150,10 +150,12 @@ def _cue_patterns() -> tuple[rx.Pattern, rx.Pattern]:
     cues = lexicon.table("date_cues")
     before = alternation(cues["published"] + cues["updated"] + cues["deadline"])
     after = alternation(cues["after_published"] + cues["after_updated"])
-    # The cue, then at most a linking word ("on", "am:", "le") and a weekday ("Monday,", "den").
+    before_day = lexicon.alternation(cues["before_day"])
+    # The cue, then at most a linking word ("on", "am:", "le"), a weekday ("Monday,") and a word before
+    # the day ("den").
     return (
         rx.compile(
-            rf"(?<!\p{{L}})({before})(?!\p{{L}})\W{{0,3}}(?-i:\p{{Ll}}{{1,4}}[\s:,]{{1,3}})?(?:\p{{L}}{{2,12}}\.?,?\s+)?(?:den\s+)?$", rx.I
+            rf"(?<!\p{{L}})({before})(?!\p{{L}})\W{{0,3}}(?-i:\p{{Ll}}{{1,4}}[\s:,]{{1,3}})?(?:\p{{L}}{{2,12}}\.?,?\s+)?(?:(?:{before_day})\s+)?$", rx.I
         ),
         rx.compile(rf"^[^|•·\n]{{0,40}}?(?<!\p{{L}})({after})", rx.I),
     )
@@ -208,7 +210,8 @@ def _is_embed(date: FullDate) -> bool:
 
 # A date that ends or opens a range ("14. - 20. Januar 2024", "2024/7/11-12") dates an event.
 _RANGE_BEFORE = rx.compile(r"\d\.(?:\d{1,2}\.)?\s?[-\u2013~\uff5e]\s?$", 0)
-_RANGE_AFTER = rx.compile(r"^\s?[-\u2013~\uff5e]\s?\d{1,2}(?![\d:.時])", 0)
+_HOUR_MARK = lexicon.alternation(lexicon.table("date_words")["stamp_words"]["hour_marks"])  # "13時"
+_RANGE_AFTER = rx.compile(rf"^\s?[-\u2013~\uff5e]\s?\d{{1,2}}(?![\d:.]|{_HOUR_MARK})", 0)
 
 
 def _in_range(date: FullDate) -> bool:
@@ -238,8 +241,9 @@ def _is_date_line(date: FullDate) -> bool:
 
 # A clock time right after a full date: "Jan. 13, 2020 / 1:39 PM", "19.10.2019, 11:29 Uhr",
 # "8. Mai 2021 um 10:56", "2019年3月1日 13時16分". Pages stamp their own date that way; stories rarely do.
+_CLOCK_LINKS = lexicon.alternation(lexicon.table("date_cues")["clock_links"])  # one space in "a las", as written
 _CLOCK_AFTER = rx.compile(
-    r"^[\s,/|·•-]{0,4}(?:[(\uff08]\p{L}{1,3}[)\uff09]\s?)?(?:(?:um|at|à|a las|alle|o)\s+)?(?:[0-2]?\d[:.h][0-5]\d(?!\d)|[0-2]?\d時)",
+    rf"^[\s,/|·•-]{{0,4}}(?:[(\uff08]\p{{L}}{{1,3}}[)\uff09]\s?)?(?:(?:{_CLOCK_LINKS})\s+)?(?:[0-2]?\d[:.h][0-5]\d(?!\d)|[0-2]?\d(?:{_HOUR_MARK}))",
     rx.I,
 )
 
@@ -308,6 +312,8 @@ def weigh(cand: Candidate, layout: Layout, in_list: bool) -> float | None:
     """The weight of one candidate: what the page says about it and where it stands. A date the
     page calls published keeps its weight wherever it stands ("Der Beitrag wurde am ...
     veröffentlicht" closes many a blog post, below the article, among the comments' dates)."""
+    if cand.label == "caption":
+        return None  # a caption dates its photo (see :func:`evidence`); no need to read its words
     cue = _cue(cand.date)
     says = evidence(cand.date, cand.label, cue)
     if says is None:

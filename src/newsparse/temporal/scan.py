@@ -123,8 +123,9 @@ def _token_key(token: str) -> str | None:
 
 # What a whitespace-separated chunk of text holds for the scan: how many leading characters to
 # skip, its first word, that word's key, whether the chunk runs on after the word into more of
-# an expression ("10:35", "year-ago", "mid-1990s"), and whether a comma follows it ("1,500").
-ChunkInfo = tuple[int, str, "str | None", bool, bool]
+# an expression ("10:35", "year-ago", "mid-1990s"), whether a comma follows it ("1,500"), and
+# whether it can begin an expression whatever follows (see :func:`_opens`).
+ChunkInfo = tuple[int, str, "str | None", bool, bool, bool]
 _KEYS: dict[str, str | None] = {}
 
 
@@ -146,9 +147,9 @@ def _chunk_info(chunk: str) -> ChunkInfo | None:
     """Describe one chunk (see :data:`ChunkInfo`); ``None`` when it holds no word. Most chunks
     are a plain word, perhaps with one mark after it, and take the fast path."""
     if chunk.isalnum():
-        return 0, chunk, _key(chunk), False, False
+        return _info(0, chunk, False, False)
     if chunk[:-1].isalnum() and not _is_word_char(chunk[-1]):
-        return 0, chunk[:-1], _key(chunk[:-1]), False, chunk[-1] == ","
+        return _info(0, chunk[:-1], False, chunk[-1] == ",")
     skip = 0
     while skip < len(chunk) and not chunk[skip].isalnum():
         if chunk[skip] in "'\u2019" and chunk[skip + 1:skip + 2].isdigit():
@@ -161,61 +162,67 @@ def _chunk_info(chunk: str) -> ChunkInfo | None:
         end += 1
     word, rest = chunk[skip:end], chunk[end:]
     joined = len(rest) > 1 and rest[0] in "-:/." and rest[1].isalnum()
-    return skip, word, _key(word), joined, rest[:1] == ","
+    return _info(skip, word, joined, rest[:1] == ",")
 
 
-def chunks(line: str) -> list[tuple[int, ChunkInfo]]:
-    """The chunks of ``line`` that hold a word, with the offset of that word.
+def _info(skip: int, word: str, joined: bool, comma: bool) -> ChunkInfo:
+    key = _key(word)
+    return skip, word, key, joined, comma, key is not None and (joined or _opens(word, key))
 
-    ``str.split`` is several times cheaper than a regex match object per word, and a time
-    expression always begins at the first word of a chunk. Lines come from the document's
-    view, where every space-like character is a plain space.
-    """
-    out = []
-    pos = 0
-    describe = _chunk_info
-    for chunk in line.split(" "):  # the view has plain spaces only, so offsets add up
-        if chunk:
-            info = describe(chunk)
-            if info is not None:
-                out.append((pos + info[0], info))
-        pos += len(chunk) + 1
-    return out
+
+def _opens(word: str, key: str) -> bool:
+    """Plain numbers other than years, and words like "the", begin an expression only when a
+    time word follows ("the year", "5 p.m.") or the chunk runs on ("10:35", "year-ago")."""
+    return key == "#1990" or not word.isdigit() if key[0] == "#" else stands_alone(key)
+
+
+def _first_match(line: str, start: int, key: str, out: list[tuple[str, rx.regex.Match]]) -> int:
+    """Try the kinds that can begin with ``key`` at ``start``; the first that matches is added to
+    ``out``. Returns where it ends (0: none matched)."""
+    pats = patterns()
+    for kind in kinds_for(key):
+        m = pats[kind].match(line, start)
+        if m is not None:
+            out.append((kind, m))
+            return m.end()
+    return 0
 
 
 def _can_start(info: ChunkInfo, key_after: str | None) -> bool:
-    """Plain numbers other than years, and words like "the", begin an expression only when a
-    time word follows ("the year", "5 p.m.") or the chunk runs on ("10:35", "year-ago"); after
-    a number, a comma ends it ("1,500 people")."""
-    _, word, key, joined, comma = info
-    assert key is not None
-    alone = key == "#1990" or not word.isdigit() if key[0] == "#" else stands_alone(key)
-    if alone or joined:
+    """A word that does not open an expression alone does when a time word or a number follows
+    it; after a number, a comma ends it ("1,500 people")."""
+    if info[5]:
         return True
-    return key_after is not None and not (key[0] == "#" and comma and key_after[0] == "#")
+    return key_after is not None and not (info[4] and info[2][0] == "#" and key_after[0] == "#")  # type: ignore[index]
 
 
 def scan(line: str) -> list[tuple[str, rx.regex.Match]]:
     """All ``(kind, match)`` in ``line``, left to right, not overlapping.
 
-    At each word that can begin an expression, the kinds that can begin with it are tried in
-    :data:`KINDS` order and the first that matches wins, as one big alternation would decide.
+    The line is split into chunks at its spaces (``str.split`` is several times cheaper than a
+    regex match object per word, and a time expression always begins at the first word of a
+    chunk; lines come from the document's view, where every space-like character is a plain
+    space, so offsets add up). At each word that can begin an expression, the kinds that can
+    begin with it are tried in :data:`KINDS` order and the first that matches wins, as one big
+    alternation would decide. Whether a word can begin one depends on the next word's key, so
+    each word is tried when the next word is seen, in one pass over the chunks.
     """
     out: list[tuple[str, rx.regex.Match]] = []
     end = 0
-    pats = patterns()
-    toks = chunks(line)
-    for i, (start, info) in enumerate(toks):
-        key = info[2]
-        if key is None or start < end:
-            continue
-        key_after = toks[i + 1][1][2] if i + 1 < len(toks) else None
-        if not _can_start(info, key_after):
-            continue
-        for kind in kinds_for(key):
-            m = pats[kind].match(line, start)
-            if m is not None:
-                out.append((kind, m))
-                end = m.end()
-                break
+    pending: tuple[int, ChunkInfo] | None = None  # the last word with a key, not tried yet
+    pos = 0
+    describe = _chunk_info
+    for chunk in line.split(" "):
+        if chunk:
+            info = describe(chunk)
+            if info is not None:
+                if pending is not None:
+                    if pending[0] >= end and _can_start(pending[1], info[2]):
+                        end = _first_match(line, pending[0], pending[1][2], out) or end
+                    pending = None
+                if info[2] is not None:
+                    pending = (pos + info[0], info)
+        pos += len(chunk) + 1
+    if pending is not None and pending[0] >= end and _can_start(pending[1], None):
+        _first_match(line, pending[0], pending[1][2], out)
     return out

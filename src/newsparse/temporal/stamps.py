@@ -36,17 +36,23 @@ _MONTH_WORD = r"\p{L}{3,13}"
 @cache
 def _pattern() -> rx.Pattern:
     months = _MONTH_WORD
+    words = date_words()["stamp_words"]
+    ordinal = lexicon.alternation(words["ordinal_suffixes"])
+    day_mark = lexicon.alternation(words["ordinal_suffixes"] + words["day_first_suffixes"])
+    of_month = lexicon.alternation(words["before_month"])
+    of_year = lexicon.alternation(words["before_year"])
+    marks = {part: lexicon.alternation(words[f"{part}_marks"]) for part in ("year", "month", "day")}
     return rx.compile(
         rf"""
           (?<!\d)(?P<year>{_Y4})-(?P<month>[01]?\d)-(?P<day>[0-3]?\d)(?!\d)
-        | (?<!\d)(?P<year>{_Y4})\s?[年년]\s?(?P<month>[01]?\d)\s?[月월]\s?(?P<day>[0-3]?\d)\s?[日일]
+        | (?<!\d)(?P<year>{_Y4})\s?(?:{marks["year"]})\s?(?P<month>[01]?\d)\s?(?:{marks["month"]})\s?(?P<day>[0-3]?\d)\s?(?:{marks["day"]})
         | (?<!\d)(?P<year>{_Y4})(?P<ysep>[/.])\s?(?P<month>[01]?\d)(?P=ysep)\s?(?P<day>[0-3]?\d)(?![\d/])
         | {_DAY_START}(?P<day>[0-3]?\d)\.\s?(?P<month>[0-3]?\d)\.\s?(?:(?P<year>{_Y4}){_YEAR_END}|(?P<yy>\d\d)(?![\d.]))
         | {_DAY_START}(?P<either>[0-3]?\d)(?P<sep>[/-])(?P<other>[0-3]?\d)(?P=sep)(?:(?P<year>{_Y4}){_YEAR_END}|(?P<yy>\d\d)(?![\d/.-]))
-        | (?<!\p{{L}})(?P<mon>{months})(?!\p{{L}})\.?,?\s{{0,2}}(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)\.?,?\s{{0,2}}
+        | (?<!\p{{L}})(?P<mon>{months})(?!\p{{L}})\.?,?\s{{0,2}}(?P<day>[0-3]?\d)(?:{ordinal})?(?!\d)\.?,?\s{{0,2}}
           (?P<year>{_Y4}){_YEAR_END}
-        | {_DAY_START}(?P<day>[0-3]?\d)(?:\.|st|nd|rd|th|er|º)?\s{{0,2}}(?:de\s|of\s)?(?P<mon>{months})(?!\p{{L}})\.?,?\s{{0,2}}
-          (?:de\s|del\s)?(?P<year>{_Y4}){_YEAR_END}
+        | {_DAY_START}(?P<day>[0-3]?\d)(?:\.|{day_mark})?\s{{0,2}}(?:(?:{of_month})\s)?(?P<mon>{months})(?!\p{{L}})\.?,?\s{{0,2}}
+          (?:(?:{of_year})\s)?(?P<year>{_Y4}){_YEAR_END}
         """,
         rx.I | rx.X,
     )
@@ -61,7 +67,9 @@ def _weekday_before() -> rx.Pattern:
 # A two-digit year is read only where the date stands as a stamp: set off before by the line's
 # start, a separator or a space, and after by the line's end, a separator or a clock time
 # ("Party, 07.02.24", "Posted 07/02/24 at 9:30"). In running text such numbers are scores or versions.
-_STAMP_AFTER = rx.compile(r"\s*(?:$|[|/•·,–-]|(?:um|at|à|a las|alle|o)\s|[0-2]?\d[:h][0-5]\d)", rx.I)
+_STAMP_AFTER = rx.compile(
+    rf"\s*(?:$|[|/•·,–-]|(?:{lexicon.alternation(lexicon.table('date_cues')['clock_links'])})\s|[0-2]?\d[:h][0-5]\d)", rx.I
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,12 +164,30 @@ def find_stamps(line: str) -> list[Stamp]:
         if anchor.end() <= done:
             continue
         start = max(done, anchor.start() - _REACH_BEFORE)
-        for m in _pattern().finditer(line, start, min(len(line), anchor.end() + _REACH_AFTER)):
+        end = min(len(line), anchor.end() + _REACH_AFTER)
+        if anchor.group().isdigit() and not _digit_beside(line, start, anchor, end):
+            continue  # a year alone ("in 2019, the"): no day number, no date
+        for m in _pattern().finditer(line, start, end):
             if m.end() > anchor.start() and m.start() < anchor.end() and (stamp := _stamp(m, line)):
                 out.append(stamp)
                 done = m.end()
                 break
     return out
+
+
+def _digit_beside(line: str, start: int, anchor: rx.regex.Match, end: int) -> bool:
+    """Whether ``line[start:end]`` holds a digit outside the year ``anchor``: every stamp writes its
+    day in digits apart from its year, so a window with none holds no stamp."""
+    before, after = line[start:anchor.start()], line[anchor.end():end]
+    return _has_number(before) or _has_number(after)
+
+
+_DIGIT = rx.compile(r"\d")
+
+
+def _has_number(text: str) -> bool:
+    """Any digit, ASCII or not (the pattern's ``\\d`` reads every script's digits)."""
+    return any(map(text.__contains__, "0123456789")) or (not text.isascii() and _DIGIT.search(text) is not None)
 
 
 def reads_day_first(stamps: list[Stamp], language_prior: float = 0.0) -> bool:
@@ -195,6 +221,15 @@ def _relative_pattern() -> rx.Pattern:
     )
 
 
+@cache
+def _relative_cue() -> rx.Pattern:
+    """A "before" word ("vor", "il y a") or an "after" word ("ago") as :func:`_relative_pattern`
+    reads them: a line without one holds no stamp counted back, and this is cheaper to look for."""
+    table = date_words()["relative_stamps"]
+    before, after = lexicon.alternation(table["before"]), lexicon.alternation(table["after"])
+    return rx.compile(rf"(?<!\p{{L}})(?:{before})\s|\s(?:{after})(?!\p{{L}})", rx.I)
+
+
 def _back(ref: dt.date, amount: int, unit: str) -> dt.date:
     """``ref`` moved back by ``amount`` units; minutes and hours count whole days only."""
     if unit in ("m", "h"):
@@ -216,6 +251,8 @@ def find_relative(line: str, ref: dt.date) -> list[Stamp]:
     >>> find_relative("He spent 3 days in town.", dt.date(2024, 2, 7))
     []
     """
+    if _relative_cue().search(line) is None:
+        return []  # each stamp needs one of these words, and most lines have none
     table = date_words()["relative_stamps"]
     out = []
     for m in _relative_pattern().finditer(line):
