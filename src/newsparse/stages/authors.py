@@ -23,7 +23,6 @@ from ..pipeline import stage
 from . import blocks as bk
 from .header import (
     _NAME_START,
-    _at_words,
     _byline_prefix,
     _is_bare_prefix,
     _job_words,
@@ -50,7 +49,7 @@ MAX_NAME_WORDS = 5
 
 def _words(key: str) -> frozenset[str]:
     """The ``@key:`` list of ``byline_words``: the small words that join and end a byline's names."""
-    return _at_words("byline_words", key)
+    return lexicon.tagged("byline_words", key)
 
 
 def _alt(*keys: str) -> str:
@@ -70,19 +69,19 @@ _SPLIT = rx.compile(rf"\s?(?:,\s?(?:{_alt('and')}|&)\s|,|;|&|\s(?:{_alt('and', '
 
 @cache
 def _roles() -> tuple[str, ...]:
-    return tuple(sorted((r for r in lexicon.words("author_roles") if not r.startswith("@")), key=len, reverse=True))
+    return tuple(sorted(lexicon.words("author_roles"), key=len, reverse=True))
 
 
 @cache
 def _not_first() -> frozenset[str]:
     """Words that never open a name ("Our Programs", "Alle Artikel"): ``@not_first:``."""
-    return _at_words("author_roles", "not_first")
+    return lexicon.tagged("author_roles", "not_first")
 
 
 @cache
 def _desks() -> frozenset[str]:
     """Words that make a byline a group ("Metro Desk", "Reader Submissions"): ``@desks:``."""
-    return _at_words("author_roles", "desks")
+    return lexicon.tagged("author_roles", "desks")
 
 
 def cut_title_words(name: str) -> tuple[str, str | None]:
@@ -166,7 +165,7 @@ _GLUED = rx.compile(r"(?<=\p{Lu}\p{Ll}{2,})(?=(\p{Lu}\p{Ll}+))")
 @cache
 def _glued_words() -> frozenset[str]:
     """What markup glues to a name: a link ("Twitter", "Email": ``@links:``) or a job word."""
-    return _at_words("author_roles", "links") | _job_words()
+    return lexicon.tagged("author_roles", "links") | _job_words()
 
 
 def looks_like_person(part: str) -> bool:
@@ -438,7 +437,7 @@ def _named_with_tail(text: str) -> bool:
 @cache
 def _cjk_labels() -> frozenset[str]:
     """CJK byline labels ("文", "作者", "記者"): the ``@cjk:`` line of ``byline_prefixes``."""
-    return _at_words("byline_prefixes", "cjk")
+    return lexicon.tagged("byline_prefixes", "cjk")
 
 
 @cache

@@ -138,7 +138,7 @@ def _ends_paragraph(text: str) -> bool:
 @cache
 def _credit_alternation() -> str:
     """Single words that make a bracket a credit ("Foto", "Getty"): the ``@words:`` line of ``photo_credits``."""
-    return lexicon.alternation(_at_words("photo_credits", "words"))
+    return lexicon.alternation(lexicon.tagged("photo_credits", "words"))
 
 
 @cache
@@ -155,7 +155,7 @@ _SLASH_CREDIT = rx.compile(r"(?<=[.!?]\s{1,3})(?P<credit>\p{Lu}[\p{L}.'’ -]{1,
 
 @cache
 def _credit_words() -> tuple[str, ...]:
-    return tuple(c.casefold() for c in lexicon.entries("photo_credits")) + tuple(_at_words("photo_credits", "agencies"))
+    return tuple(c.casefold() for c in lexicon.entries("photo_credits")) + tuple(lexicon.tagged("photo_credits", "agencies"))
 
 
 @cache
@@ -554,11 +554,6 @@ def _menu_like(doc: Document, line: Line | None) -> bool:
     return not (is_byline(text) or _is_bare_prefix(text) or bk.is_dateline(text))
 
 
-def _at_words(name: str, key: str) -> frozenset[str]:
-    """The words of the ``@key:`` line of a lexicon (a short word list kept beside its phrases)."""
-    return lexicon.tagged(name, key)
-
-
 @cache
 def _weekdays() -> frozenset[str]:
     return frozenset(day for table in lexicon.table("weekdays").values() for day in table)
@@ -567,13 +562,13 @@ def _weekdays() -> frozenset[str]:
 @cache
 def _job_words() -> frozenset[str]:
     """Words of a job title ("reporter", "editor"): the ``@words:`` line of ``author_roles``."""
-    return _at_words("author_roles", "words")
+    return lexicon.tagged("author_roles", "words")
 
 
 @cache
 def _profile_words() -> frozenset[str]:
     """An author's profile buttons ("Follow"): the ``@profile:`` line of ``author_roles``."""
-    return _at_words("author_roles", "profile")
+    return lexicon.tagged("author_roles", "profile")
 
 
 def _names_a_job(text: str) -> bool:
