@@ -80,3 +80,24 @@ def test_sub_checks_the_budget() -> None:
     assert pattern.sub("x", "abc") == "axc"
     with rx.deadline(-1.0), pytest.raises(rx.DocumentTimeout):
         pattern.sub("x", "abc")
+
+
+DATE_LINES = [
+    "Updated Feb. 7, 2024 at 10:00", "Posted 3 March 2021", "MÄRZ 12, 2020", "am 12. märz 2020",
+    "2024-03-01 09:00", "7.2.2024, 14:30 Uhr", "12/05/21 update", "Scores 3-4-21 then 12 4 0.5",
+    "Season 2024 preview", "Marchers 12, 2020", "x/jan 5, 2021", "Rooms 12 and 14", "2024年3月1日",
+    "on 5 de mayo de 2021", "Septembers 4", "maybe 5 of 6", "Ref. 12.10.", "sept. 4, 2019",
+]
+
+
+@pytest.mark.parametrize("text", DATE_LINES)
+def test_find_date_prefilter_matches_the_full_pattern(text: str) -> None:
+    """A line naming no month goes to the numeric-only pattern: it must find what the full one finds."""
+    full = bk._date_pattern().search(text)
+    got = bk.find_date(text)
+    assert (got and got.span()) == (full and full.span())
+
+
+def test_names_a_month_sees_every_case() -> None:
+    assert bk.names_a_month("ON 3 SEPTEMBER") and bk.names_a_month("ein Tag im März")
+    assert not bk.names_a_month("Rooms 12 and 14")

@@ -744,24 +744,54 @@ def classify(lines: Sequence[Line]) -> tuple[list[Block], tuple[int, int] | None
     return blocks, (first, last)
 
 
+# The numeric shapes of a date; the month-name shapes follow them in :func:`_date_pattern`.
+_NUMERIC_DATES = r"""
+          \d{4}-\d{1,2}-\d{1,2}
+        | \d{4}/\d{1,2}/\d{1,2}
+        | \d{4}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日
+        | \d{1,2}\.\s?\d{1,2}\.\s?(?:\d{4}|\d{2})(?!\d)
+        | \d{1,2}[/-]\d{1,2}[/-](?:\d{4}|\d{2})(?!\d)"""
+
+
+@cache
+def _month_names() -> frozenset[str]:
+    return frozenset(name for lang, table in lexicon.table("months").items() if not lang.startswith("_") for name in table)
+
+
+@cache
+def _folded_month_names() -> tuple[str, ...]:
+    return tuple(sorted({name.casefold() for name in _month_names()}))
+
+
 @cache
 def _date_pattern() -> rx.Pattern:
     """A calendar date in the shapes page headers print, in any language ``months.json`` knows."""
-    names = {name for lang, table in lexicon.table("months").items() if not lang.startswith("_") for name in table}
-    months = lexicon.alternation(names)
+    months = lexicon.alternation(_month_names())
     return rx.compile(
-        rf"""(?<![\p{{L}}\p{{N}}])(?:
-          \d{{4}}-\d{{1,2}}-\d{{1,2}}
-        | \d{{4}}/\d{{1,2}}/\d{{1,2}}
-        | \d{{4}}\s?年\s?\d{{1,2}}\s?月\s?\d{{1,2}}\s?日
-        | \d{{1,2}}\.\s?\d{{1,2}}\.\s?(?:\d{{4}}|\d{{2}})(?!\d)
-        | \d{{1,2}}[/-]\d{{1,2}}[/-](?:\d{{4}}|\d{{2}})(?!\d)
+        rf"""(?<![\p{{L}}\p{{N}}])(?:{_NUMERIC_DATES}
         | (?:{months})\.?\s\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s\d{{4}})?(?!\d)
         | \d{{1,2}}(?:\.|er|º|st|nd|rd|th)?\s(?:de\s)?(?:{months})\.?(?:,?\s(?:de\s)?\d{{4}})?(?![\p{{L}}])
         | (?:{months})\.?\s\d{{4}}
         )""",
         rx.I | rx.X,
     )
+
+
+@cache
+def _numeric_date_pattern() -> rx.Pattern:
+    """:func:`_date_pattern` without the month-name shapes: all it can find in a line that names no month."""
+    return rx.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{_NUMERIC_DATES})", rx.I | rx.X)
+
+
+def names_a_month(text: str) -> bool:
+    """Whether a month name (any listed language) occurs in ``text``, even inside a word: a cheap
+    prefilter (substring scans in C) before the long month alternation.
+
+    >>> names_a_month("Due 3 MARCH"), names_a_month("12 4 0.5")
+    (True, False)
+    """
+    folded = text.casefold()  # the pattern's case-insensitive matching folds the same way
+    return any(map(folded.__contains__, _folded_month_names()))
 
 
 @cache
@@ -782,6 +812,8 @@ def find_date(text: str) -> rx.regex.Match | None:
     """
     if not has_digit(text):  # every shape holds a digit: skip the long month alternation
         return None
+    if not names_a_month(text):  # only a numeric shape can match: half the lines with a digit
+        return _numeric_date_pattern().search(text)
     return _date_pattern().search(text)
 
 
