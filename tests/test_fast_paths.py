@@ -101,3 +101,19 @@ def test_find_date_prefilter_matches_the_full_pattern(text: str) -> None:
 def test_names_a_month_sees_every_case() -> None:
     assert bk.names_a_month("ON 3 SEPTEMBER") and bk.names_a_month("ein Tag im März")
     assert not bk.names_a_month("Rooms 12 and 14")
+
+
+def test_opens_menu_matches_the_longest_run() -> None:
+    """The short-circuit test equals the plain one: the longest menu run of the next four blocks."""
+    lines = ["Local News", "Sport", "It rained all day in the valley.", "World", "Opinion", "Weather",
+             "Video", "12 4 0.5", "Arts", "Books"]
+    for n in range(len(lines) + 1):
+        blocks = bk.measure(split_lines("\n".join(lines[:n])), "en")
+        for i in range(len(blocks)):
+            assert bk._opens_menu(blocks, i) == (bk._longest_menu_run(blocks[i:i + bk.MENU_RUN]) >= bk.MENU_RUN)
+
+
+@pytest.mark.parametrize("limit", [0, 1, 3, 5, 100])
+def test_leading_chars_matches_the_whole_join(limit: int) -> None:
+    lines = split_lines("東京 の 橋\n\nab  c\nd e f g h")
+    assert bk._leading_chars(lines, limit) == "".join(ln.text for ln in lines).replace(" ", "")[:limit]

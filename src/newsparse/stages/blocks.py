@@ -223,13 +223,30 @@ def cjk_chars(text: str) -> str:
     return _NOT_CJK.sub("", text)  # deleting the rest in C beats a loop over characters
 
 
+def _leading_chars(lines: Sequence[Line], limit: int) -> str:
+    """The first ``limit`` non-space characters of the lines joined, without joining a long page whole.
+
+    >>> from newsparse.stages.normalize import split_lines
+    >>> _leading_chars(split_lines("a b\\ncd e"), 4)
+    'abcd'
+    """
+    parts, n = [], 0
+    for ln in lines:
+        if n >= limit:
+            break
+        part = ln.text.replace(" ", "")
+        parts.append(part)
+        n += len(part)
+    return "".join(parts)[:limit]
+
+
 def _mostly_cjk(lines: Sequence[Line]) -> bool:
     """Whether the page's characters are mostly Chinese, Japanese or Korean.
 
     Every line counts, short ones too: a Chinese line of thirty characters holds a whole sentence,
     so a sample of long lines would see only the page's Latin-script code and links.
     """
-    sample = "".join(ln.text for ln in lines).replace(" ", "")[:CJK_SAMPLE]
+    sample = _leading_chars(lines, CJK_SAMPLE)
     return bool(sample) and cjk_count(sample) > CJK_SHARE * len(sample)
 
 
@@ -507,7 +524,8 @@ MENU_RUN = 4  # menu items in a row that make a menu; a subheading stands alone
 
 def _opens_menu(blocks: list[Block], i: int) -> bool:
     """Whether a menu starts at block ``i``: smoothing makes a menu good when prose lies on both sides."""
-    return _longest_menu_run(blocks[i:i + MENU_RUN]) >= MENU_RUN
+    # all() stops at the first line that is no menu item: most lines are not one.
+    return len(blocks) - i >= MENU_RUN and all(map(is_menu_item, blocks[i:i + MENU_RUN]))
 
 
 def _longest_menu_run(gap: list[Block]) -> int:
@@ -591,7 +609,8 @@ def _article_end(blocks: list[Block]) -> int:
     """Where the article must have ended: the first end mark (copyright, comments head) with an
     article's worth of prose above it. A comment thread can be denser prose than the article
     it follows, so the region is sought above it."""
-    marks = [i for i in range(len(blocks)) if _ends_article(i, blocks)]
+    # Both end marks carry a cue: a line without one is skipped without a call.
+    marks = [i for i, b in enumerate(blocks) if b.cue is not None and _ends_article(i, blocks)]
     if not marks:
         return len(blocks)
     overall = main_region(blocks)
