@@ -117,3 +117,26 @@ def test_opens_menu_matches_the_longest_run() -> None:
 def test_leading_chars_matches_the_whole_join(limit: int) -> None:
     lines = split_lines("東京 の 橋\n\nab  c\nd e f g h")
     assert bk._leading_chars(lines, limit) == "".join(ln.text for ln in lines).replace(" ", "")[:limit]
+
+
+@pytest.mark.parametrize("text", ["", "abc", "東京の橋", "Привет мир", "é à ü", "😀 ok", "한국어 text", "\ud800x"])
+def test_wide_char_bound_never_undercounts_cjk(text: str) -> None:
+    assert bk._most_wide_chars(text) >= bk.cjk_count(text)
+
+
+def test_mostly_cjk_matches_the_plain_count() -> None:
+    for text in ["The bridge reopened.", "東京の新しい橋が開通した", "Мост открыт снова", "橋 bridge bridge bridge"]:
+        lines = split_lines(text)
+        sample = "".join(ln.text for ln in lines).replace(" ", "")[:bk.CJK_SAMPLE]
+        assert bk._mostly_cjk(lines) == (bool(sample) and bk.cjk_count(sample) > bk.CJK_SHARE * len(sample))
+
+
+def test_prefix_regions_match_main_region_of_each_prefix() -> None:
+    text = "Home\nNews\n" + "The council met on Monday and voted to close the old bridge for a year.\n" * 3 + "Share\n© 2024 Daily"
+    blocks = bk.measure(split_lines(text), "en")
+    assert bk._prefix_regions(blocks) == [bk.main_region(blocks[:i]) for i in range(len(blocks) + 1)]
+
+
+def test_month_prefilter_keeps_a_name_for_every_month() -> None:
+    folded = bk._folded_month_names()
+    assert all(any(short in name.casefold() for short in folded) for name in bk._month_names())

@@ -234,3 +234,14 @@ def test_a_browser_notice_is_no_headline() -> None:
     notice = "We see you are on an old browser. For the best reading experience, please update your browser."
     assert headline_of(page([notice, "", notice, HEADLINE, "By Ana Ruiz"])) == HEADLINE
     assert bk.cue_kind(notice) == "browser_notice"
+
+
+def test_is_paragraph_by_text_agrees_for_lines_of_the_same_text() -> None:
+    """The remembered answer is the answer for any line with that text, wherever it stands."""
+    from newsparse.stages.header import is_paragraph
+    from newsparse.stages.normalize import split_lines
+
+    prose = "The council met on Monday and voted to close the old bridge for repairs until May."
+    lines = split_lines(f"{prose}\n\n  {prose}\nCouncil Votes to Close the Old Bridge")
+    got = [is_paragraph(ln) for ln in lines if not ln.is_blank]
+    assert got == [True, True, False]

@@ -240,6 +240,16 @@ def _leading_chars(lines: Sequence[Line], limit: int) -> str:
     return "".join(parts)[:limit]
 
 
+def _most_wide_chars(text: str) -> int:
+    """An upper bound on the CJK characters of ``text``, from its UTF-8 length (encoded in C):
+    each of them takes three bytes, two more than an ASCII letter.
+
+    >>> _most_wide_chars("abc"), _most_wide_chars("東京"), _most_wide_chars("é") >= 0
+    (0, 2, True)
+    """
+    return (len(text.encode("utf-8", "surrogatepass")) - len(text)) // 2
+
+
 def _mostly_cjk(lines: Sequence[Line]) -> bool:
     """Whether the page's characters are mostly Chinese, Japanese or Korean.
 
@@ -247,7 +257,9 @@ def _mostly_cjk(lines: Sequence[Line]) -> bool:
     so a sample of long lines would see only the page's Latin-script code and links.
     """
     sample = _leading_chars(lines, CJK_SAMPLE)
-    return bool(sample) and cjk_count(sample) > CJK_SHARE * len(sample)
+    if not sample or _most_wide_chars(sample) <= CJK_SHARE * len(sample):
+        return False  # too few characters of three UTF-8 bytes for the share: no count needed
+    return cjk_count(sample) > CJK_SHARE * len(sample)
 
 
 def guess_language(lines: Sequence[Line]) -> str:
@@ -444,6 +456,7 @@ _YEAR = rx.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 PLURAL_ENDINGS = ("s", "e", "i")  # comments, Kommentare, commenti
 
 
+@lru_cache(maxsize=TEXT_CACHE)
 def _names_comments(folded: str) -> bool:
     """A short line whose cue words are the comments' (whatever kind its first cue gave it)."""
     words = _plain_words(folded)
@@ -488,6 +501,22 @@ def main_region(blocks: list[Block]) -> tuple[int, int] | None:
     return best_span
 
 
+def _prefix_regions(blocks: list[Block]) -> list[tuple[int, int] | None]:
+    """``main_region(blocks[:i])`` for every ``i`` from 0 to ``len(blocks)``, in one pass:
+    Kadane's sweep is online, so its best run after ``i`` blocks is the best run of that prefix."""
+    out: list[tuple[int, int] | None] = [None]
+    best, best_span = 0.0, None
+    run, start = 0.0, 0
+    for i, block in enumerate(blocks):
+        if run <= 0:
+            run, start = 0.0, i
+        run += weight(block)
+        if run > best:
+            best, best_span = run, (start, i)
+        out.append(best_span)
+    return out
+
+
 def _run_score(blocks: list[Block], first: int, last: int) -> float:
     return sum(weight(b) for b in blocks[first:last + 1])
 
@@ -513,7 +542,7 @@ def _join_interrupted(blocks: list[Block], first: int, last: int) -> tuple[int, 
 def _joinable(blocks: list[Block], gap_start: int, gap_end: int, score: float, best: float) -> bool:
     """A table or a code listing may split an article; a menu, a share row or a list of links may not."""
     gap = blocks[gap_start:gap_end]
-    if any(map(_ends_article, range(gap_start, gap_end), repeat(blocks))) or _longest_menu_run(gap) >= MENU_RUN:
+    if any(b.cue is not None and _ends_article(i, blocks) for i, b in enumerate(gap, gap_start)) or _longest_menu_run(gap) >= MENU_RUN:
         return False
     cues = sum(b.cue is not None and b.cue not in WEAK_CUES for b in gap)
     return score >= JOIN_SHARE * best and cues <= JOIN_CUE_SHARE * max(len(gap), 10)
@@ -613,10 +642,11 @@ def _article_end(blocks: list[Block]) -> int:
     marks = [i for i, b in enumerate(blocks) if b.cue is not None and _ends_article(i, blocks)]
     if not marks:
         return len(blocks)
-    overall = main_region(blocks)
+    prefixes = _prefix_regions(blocks)
+    overall = prefixes[-1]
     need = max(ARTICLE_MIN_SCORE, END_SHARE * _run_score(blocks, *overall)) if overall else ARTICLE_MIN_SCORE
     for i in marks:
-        region = main_region(blocks[:i])
+        region = prefixes[i]
         if region is not None and _run_score(blocks, *region) >= need:
             return i
     return len(blocks)
@@ -779,7 +809,14 @@ def _month_names() -> frozenset[str]:
 
 @cache
 def _folded_month_names() -> tuple[str, ...]:
-    return tuple(sorted({name.casefold() for name in _month_names()}))
+    """The folded month names that hold no shorter one ("jan", not "january"): a text holds some
+    month name exactly when it holds one of these, in a third of the substring scans."""
+    names = sorted({name.casefold() for name in _month_names()}, key=lambda n: (len(n), n))
+    kept: list[str] = []
+    for name in names:
+        if not any(short in name for short in kept):
+            kept.append(name)
+    return tuple(kept)
 
 
 @cache

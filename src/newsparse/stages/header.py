@@ -97,7 +97,13 @@ def is_paragraph(line: Line) -> bool:
     >>> is_paragraph(split_lines("Council Votes to Close the Old Bridge")[0])
     False
     """
-    text = line.text
+    return _is_paragraph_text(line.text)
+
+
+@lru_cache(maxsize=bk.TEXT_CACHE)
+def _is_paragraph_text(text: str) -> bool:
+    """:func:`is_paragraph` by the line's text alone, remembered: each candidate title asks about
+    the lines around it, so one line is asked about several times."""
     if is_markup(text):
         return False
     if len(text) >= 200:
