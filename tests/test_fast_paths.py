@@ -140,3 +140,12 @@ def test_prefix_regions_match_main_region_of_each_prefix() -> None:
 def test_month_prefilter_keeps_a_name_for_every_month() -> None:
     folded = bk._folded_month_names()
     assert all(any(short in name.casefold() for short in folded) for name in bk._month_names())
+
+
+@pytest.mark.parametrize("text", [
+    "this website uses cookies to improve your experience while you navigate the site.",
+    "the council met on monday and voted to close the old bridge for repairs until may, the mayor said.", "",
+])
+def test_notice_prefilter_matches_the_phrase_scan(text: str) -> None:
+    plain = next((kind for phrase, kind in bk._notice_phrases() if phrase in text), None)
+    assert bk.notice_kind(text) == plain

@@ -297,7 +297,14 @@ def notice_kind(folded: str) -> str | None:
     >>> notice_kind("this website uses cookies to improve your experience while you navigate the site.")
     'cookie_notice'
     """
+    if not any(map(folded.__contains__, _notice_words())):  # in C: most long lines are prose
+        return None
     return next((kind for phrase, kind in _notice_phrases() if phrase in folded), None)
+
+
+@cache
+def _notice_words() -> tuple[str, ...]:
+    return tuple(phrase for phrase, _ in _notice_phrases())
 
 
 def cue_kind(text: str, words: list[str] | None = None) -> str | None:
@@ -868,6 +875,11 @@ def find_date(text: str) -> rx.regex.Match | None:
     """
     if not has_digit(text):  # every shape holds a digit: skip the long month alternation
         return None
+    return _find_date_with_digit(text)
+
+
+def _find_date_with_digit(text: str) -> rx.regex.Match | None:
+    """:func:`find_date` for a line known to hold a digit."""
     if not names_a_month(text):  # only a numeric shape can match: half the lines with a digit
         return _numeric_date_pattern().search(text)
     return _date_pattern().search(text)
@@ -884,7 +896,7 @@ def is_dateline(text: str) -> bool:
     """
     if len(text) > DATELINE_MAX_CHARS or not has_digit(text):
         return False
-    m = find_date(text)
+    m = _find_date_with_digit(text)
     if m is None:
         return False
     if _date_label_pattern().search(text):

@@ -12,6 +12,7 @@ however far a video pushes the next one down.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -334,11 +335,8 @@ class PageCues:
 
 
 def page_cues(doc: Document, lines: list[Line], body_pos: int) -> PageCues:
-    counts: dict[str, int] = {}
     folded = [ln.text.casefold() for ln in doc.lines]
-    for key in folded:
-        if 8 <= len(key) <= HEADLINE_MAX_CHARS:
-            counts[key] = counts.get(key, 0) + 1
+    counts: dict[str, int] = Counter(key for key in folded if 8 <= len(key) <= HEADLINE_MAX_CHARS)  # counted in C
     sample = tuple(ln.text for ln in lines[body_pos:body_pos + BODY_SAMPLE_LINES])
     return PageCues(counts, sample, content_terms(" ".join(sample)), "\n".join(folded) + "\n")
 
