@@ -350,3 +350,19 @@ def test_phrases_and_desks_are_no_lone_name(line: str) -> None:
 
 def test_capitalised_names_still_pass() -> None:
     assert looks_like_person("ANA RUIZ") and looks_like_person("DJ Summers") and looks_like_person("Ana Ruiz")
+
+
+@pytest.mark.parametrize(
+    ("byline", "expected"),
+    [
+        ("Von Eva Roth Kategorien: Reisen", ["Eva Roth"]),
+        ("Nordblick Foto: Kai Lenz", []),
+    ],
+)
+def test_a_label_after_the_names_ends_them(byline: str, expected: list[str]) -> None:
+    assert [n for n, _, _ in byline_names(byline)] == expected
+
+
+@pytest.mark.parametrize("line", ["Face The Nation", "Agencia Norte", "Zeta Articles", "Stadt Zeitung", "Ort Lindenau", "Symbolbild Feuerwehr"])
+def test_outlets_desks_and_titles_are_no_person(line: str) -> None:
+    assert not looks_like_person(line)

@@ -63,6 +63,7 @@ _CAMEL = rx.compile(rf"^(?!{lexicon.alternation(w.capitalize() for w in _words('
 _CUT = rx.compile(
     rf"\s[|·•–—-]\s|\s?[|·•/／，、]\s?|\s[\p{{Ll}}\d][\w.+-]*@|@|＠|\s?[(（]|\s(?:{_alt('stops')})(?:\s|$)|\d"
     rf"|\s(?:{lexicon.alternation(w.capitalize() for w in _words('stops_cased'))})(?:\s|$)"
+    r"|\s\p{L}+\s?:(?:\s|$)"  # a label after the names: "Ana Ruiz Kategorien: Mode", "… Foto: …"
 )
 # A lead-in before the names: "Eine Kolumne von Ana Ruiz", "Текст: Ана Руис".
 _LEAD_IN = rx.compile(rf"(?i:(?:{_alt('lead_ins')})\s){{0,2}}(?i:{_alt('lead_ins')})(?:\s(?i:{_alt('inline_by')})\s|\s?:\s?)(?=\p{{Lu}})")
@@ -79,6 +80,12 @@ def _roles() -> tuple[str, ...]:
 def _not_first() -> frozenset[str]:
     """Words that never open a name ("Our Programs", "Alle Artikel"): ``@not_first:``."""
     return lexicon.tagged("author_roles", "not_first")
+
+
+@cache
+def _not_inside() -> frozenset[str]:
+    """Small words that never stand inside a name, capitalised or not ("Face The Nation"): ``@not_inside:``."""
+    return lexicon.tagged("author_roles", "not_inside")
 
 
 @cache
@@ -206,6 +213,8 @@ def _not_name_words(words: list[str]) -> bool:
     folded = [w.casefold().strip(",.:") for w in words]
     if folded[0] in lexicon.words("date_labels") or folded[0] in _not_first() or any(w in _desks() for w in folded):
         return True
+    if any(w in _not_inside() for w in folded[1:]):
+        return True  # "Face The Nation": a title
     if any(_ends_a_sentence(w) for w in words[:-1]):
         return True  # "RUIN. WAHRE LIEBE": sentences, not a name
     if any(w in lexicon.words("org_words") for w in folded):
