@@ -366,3 +366,14 @@ def test_a_label_after_the_names_ends_them(byline: str, expected: list[str]) -> 
 @pytest.mark.parametrize("line", ["Face The Nation", "Agencia Norte", "Zeta Articles", "Stadt Zeitung", "Ort Lindenau", "Symbolbild Feuerwehr"])
 def test_outlets_desks_and_titles_are_no_person(line: str) -> None:
     assert not looks_like_person(line)
+
+
+def test_author_box_role_needs_a_job_word() -> None:
+    """The line under the name in an author box is its role only when it names a job."""
+    box = "\n\nAna Ruiz\n\nSee all her posts\n\nAna Ruiz covers the harbor and the city council for the paper.\n"
+    text = f"{HEADLINE}\n\nBy Ana Ruiz\n\n{BODY}{box}"
+    [author] = newsparse.parse(text).authors
+    assert author.role is None
+    job = f"{HEADLINE}\n\nBy Ana Ruiz\n\n{BODY}\n\nAna Ruiz\n\nSenior Editor\n"
+    [author] = newsparse.parse(job).authors
+    assert author.role == "Senior Editor"

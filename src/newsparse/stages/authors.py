@@ -696,8 +696,8 @@ def _absorb(doc: Document, author: Author, line: Line) -> bool:
     text = line.text
     if text.casefold() == author.name.casefold():
         author.mentions.append(doc.line_span(line))
-    elif author.role is None and len(text) < 60 and not text.endswith("."):
-        author.role = text
+    elif author.role is None and len(text) < 60 and not text.endswith(".") and _is_job_line(text):
+        author.role = text  # "Senior Editor"; not the box's links, e-mail or the site's motto
     elif author.bio is None and text.startswith(author.name.split()[0]):
         author.bio = text
     else:
