@@ -377,3 +377,23 @@ def test_author_box_role_needs_a_job_word() -> None:
     job = f"{HEADLINE}\n\nBy Ana Ruiz\n\n{BODY}\n\nAna Ruiz\n\nSenior Editor\n"
     [author] = newsparse.parse(job).authors
     assert author.role == "Senior Editor"
+
+
+def _menu_flags(text: str) -> dict[str, bool]:
+    from newsparse.stages.authors import _in_menu
+
+    doc = newsparse.parse(text)
+    return {ln.text: _in_menu(doc, ln) for ln in doc.lines if not ln.is_blank}
+
+
+def test_a_name_like_menu_item_is_no_byline() -> None:
+    """A two-word item between other menu items is a section or a show, not the writer."""
+    flags = _menu_flags(f"Home\n\nLocal News\n\nEvening Harbor\n\nWeather Live\n\n{HEADLINE}\n\n{BODY}\n")
+    assert flags["Evening Harbor"] is True
+
+
+def test_a_lone_name_beside_a_time_or_links_stays_a_byline() -> None:
+    flags = _menu_flags(f"{HEADLINE}\n\nToday 9:44\n\nAna Ruiz\n\nFacebookTwitter\n\n{BODY}\n")
+    assert flags["Ana Ruiz"] is False
+    flags = _menu_flags(f"{HEADLINE}\n\nMetro\n\nAna Ruiz\n\nSenior Editor\n\n{BODY}\n")
+    assert flags["Ana Ruiz"] is False

@@ -662,7 +662,7 @@ def authors(doc: Document) -> None:
     source is tried only when the earlier ones named nobody, so a weak cue never adds a second
     (wrong) author to a page whose byline was found."""
     by_name: dict[str, Author] = {}
-    bylines = doc.lines_labelled("byline")
+    bylines = [ln for ln in doc.lines_labelled("byline") if not _in_menu(doc, ln)]
     prefixed = [ln for ln in bylines if _byline_prefix().match(ln.text)]
     for line in _one_cluster(doc, prefixed or bylines)[:MAX_BYLINES]:  # with a "By" line, names alone are something else
         _add_byline(doc, line, by_name)
@@ -675,6 +675,37 @@ def authors(doc: Document) -> None:
         _end_signature(doc, by_name)
     merge_author_box(doc, by_name)
     doc.authors = list(by_name.values())
+
+
+MENU_ITEM_CHARS = 30
+
+
+def _in_menu(doc: Document, line: Line) -> bool:
+    """A name alone on its line between two short menu items ("World" / "Ana Ruiz Show" / "Sports"):
+    a section, a show or an event of the site's menu, not the article's byline. A real lone-name byline
+    sits under the headline or next to a date, a job title or a profile button."""
+    if _byline_prefix().match(line.text) or not is_name_line(line.text):
+        return False
+    before = next((ln for ln in reversed(doc.lines[:line.index]) if not ln.is_blank), None)
+    after = next((ln for ln in doc.lines[line.index + 1:] if not ln.is_blank), None)
+    return all(n is not None and _menu_item(doc, n) for n in (before, after))
+
+
+def _menu_item(doc: Document, line: Line) -> bool:
+    """A short capitalised line with no time or date, no link, job or profile word, no sentence end
+    ("60 Minutes", "Sports")."""
+    text = line.text.strip()
+    if not text or len(text) > MENU_ITEM_CHARS or not text[0].isupper() or text.endswith((".", ":", "!", "?")):
+        return False
+    if _CLOCK_OR_DATE.search(text) or bk.find_date(text) is not None:
+        return False  # "Today 9:44" beside a name dates a byline
+    folded = text.casefold()
+    if any(link in folded for link in lexicon.tagged("author_roles", "links")):
+        return False  # "FacebookTwitter": the author's share or profile links
+    return not set(folded.split()) & (_job_words() | lexicon.tagged("author_roles", "profile"))
+
+
+_CLOCK_OR_DATE = rx.compile(r"\d[:./]\d")
 
 
 def merge_author_box(doc: Document, by_name: dict[str, Author]) -> None:
