@@ -8,6 +8,7 @@ import newsparse
 from newsparse.stages.authors import (
     byline_names,
     clean_byline,
+    looks_like_person,
     organization_of,
     strip_role,
 )
@@ -292,3 +293,107 @@ def test_byline_word_lists_are_loaded() -> None:
 
     assert {"and", "und", "et"} <= _words("and")
     assert "the" in _words("articles") and "jr." in _words("suffixes")
+
+
+def test_agency_job_title_is_the_role_not_a_second_person() -> None:
+    """"Ana Ruiz, AP Sports Writer": the agency's job title belongs to the name before it."""
+    assert byline_names("Ana Ruiz, Ap Sports Writer") == [("Ana Ruiz", 0, "AP Sports Writer")]
+    assert organization_of("Ana Ruiz, Ap Sports Writer") == "AP"
+
+
+def test_agency_role_in_a_parsed_page() -> None:
+    text = f"{HEADLINE}\n\nBy Ana Ruiz, AP National Writer\n\n{BODY}\n"
+    [author] = newsparse.parse(text).authors
+    assert (author.name, author.role, author.organization) == ("Ana Ruiz", "AP National Writer", "AP")
+
+
+@pytest.mark.parametrize(
+    ("byline", "expected"),
+    [
+        ("Online-Experte Tomas Brenner", [("Tomas Brenner", "Online-Experte")]),
+        ("Stadt-Korrespondentin Eva Roth", [("Eva Roth", "Stadt-Korrespondentin")]),
+        ("Tomas Brenner-Lutz", [("Tomas Brenner-Lutz", None)]),  # a double name stays a name
+    ],
+)
+def test_hyphenated_role_before_the_name(byline: str, expected: list[tuple[str, str | None]]) -> None:
+    assert [(n, r) for n, _, r in byline_names(byline)] == expected
+
+
+@pytest.mark.parametrize(
+    ("byline", "expected"),
+    [
+        ("Eine Kolumne von Jan Berg", ["Jan Berg"]),
+        ("Artikel von Eva von Roth", ["Eva von Roth"]),
+        ("Текст: Анна Ветрова", ["Анна Ветрова"]),
+        ("By Ana Ruiz For The Daily Courier", ["Ana Ruiz"]),
+        ("By Ana Ruiz And Tom Lee For The Daily Courier", ["Ana Ruiz", "Tom Lee"]),
+        ("By Ana Ruiz On 3/5/24 at 4:00 PM", ["Ana Ruiz"]),
+    ],
+)
+def test_lead_ins_and_capitalised_stops(byline: str, expected: list[str]) -> None:
+    assert [n for n, _, _ in byline_names(byline)] == expected
+
+
+def test_offsets_point_at_the_name() -> None:
+    text = "Online-Experte Tomas Brenner"
+    [(name, off, _)] = byline_names(text)
+    assert text[off:off + len(name)] == name
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Im Wortlaut", "Metro Report", "City Sport", "Stock Images", "Order Reprints", "ABC Roadshow", "XYZ Berlin"],
+)
+def test_phrases_and_desks_are_no_lone_name(line: str) -> None:
+    assert not looks_like_person(line) or byline_names(line) == []
+
+
+def test_capitalised_names_still_pass() -> None:
+    assert looks_like_person("ANA RUIZ") and looks_like_person("DJ Summers") and looks_like_person("Ana Ruiz")
+
+
+@pytest.mark.parametrize(
+    ("byline", "expected"),
+    [
+        ("Von Eva Roth Kategorien: Reisen", ["Eva Roth"]),
+        ("Nordblick Foto: Kai Lenz", []),
+    ],
+)
+def test_a_label_after_the_names_ends_them(byline: str, expected: list[str]) -> None:
+    assert [n for n, _, _ in byline_names(byline)] == expected
+
+
+@pytest.mark.parametrize("line", ["Face The Nation", "Agencia Norte", "Zeta Articles", "Stadt Zeitung", "Ort Lindenau", "Symbolbild Feuerwehr"])
+def test_outlets_desks_and_titles_are_no_person(line: str) -> None:
+    assert not looks_like_person(line)
+
+
+def test_author_box_role_needs_a_job_word() -> None:
+    """The line under the name in an author box is its role only when it names a job."""
+    box = "\n\nAna Ruiz\n\nSee all her posts\n\nAna Ruiz covers the harbor and the city council for the paper.\n"
+    text = f"{HEADLINE}\n\nBy Ana Ruiz\n\n{BODY}{box}"
+    [author] = newsparse.parse(text).authors
+    assert author.role is None
+    job = f"{HEADLINE}\n\nBy Ana Ruiz\n\n{BODY}\n\nAna Ruiz\n\nSenior Editor\n"
+    [author] = newsparse.parse(job).authors
+    assert author.role == "Senior Editor"
+
+
+def _menu_flags(text: str) -> dict[str, bool]:
+    from newsparse.stages.authors import _in_menu
+
+    doc = newsparse.parse(text)
+    return {ln.text: _in_menu(doc, ln) for ln in doc.lines if not ln.is_blank}
+
+
+def test_a_name_like_menu_item_is_no_byline() -> None:
+    """A two-word item between other menu items is a section or a show, not the writer."""
+    flags = _menu_flags(f"Home\n\nLocal News\n\nEvening Harbor\n\nWeather Live\n\n{HEADLINE}\n\n{BODY}\n")
+    assert flags["Evening Harbor"] is True
+
+
+def test_a_lone_name_beside_a_time_or_links_stays_a_byline() -> None:
+    flags = _menu_flags(f"{HEADLINE}\n\nToday 9:44\n\nAna Ruiz\n\nFacebookTwitter\n\n{BODY}\n")
+    assert flags["Ana Ruiz"] is False
+    flags = _menu_flags(f"{HEADLINE}\n\nMetro\n\nAna Ruiz\n\nSenior Editor\n\n{BODY}\n")
+    assert flags["Ana Ruiz"] is False

@@ -62,7 +62,11 @@ _CAMEL = rx.compile(rf"^(?!{lexicon.alternation(w.capitalize() for w in _words('
 # Where a byline stops being names: a separator, an e-mail or handle, a place or section word, a digit.
 _CUT = rx.compile(
     rf"\s[|·•–—-]\s|\s?[|·•/／，、]\s?|\s[\p{{Ll}}\d][\w.+-]*@|@|＠|\s?[(（]|\s(?:{_alt('stops')})(?:\s|$)|\d"
+    rf"|\s(?:{lexicon.alternation(w.capitalize() for w in _words('stops_cased'))})(?:\s|$)"
+    r"|\s\p{L}+\s?:(?:\s|$)"  # a label after the names: "Ana Ruiz Kategorien: Mode", "… Foto: …"
 )
+# A lead-in before the names: "Eine Kolumne von Ana Ruiz", "Текст: Ана Руис".
+_LEAD_IN = rx.compile(rf"(?i:(?:{_alt('lead_ins')})\s){{0,2}}(?i:{_alt('lead_ins')})(?:\s(?i:{_alt('inline_by')})\s|\s?:\s?)(?=\p{{Lu}})")
 # Between two names: a comma, "and" (perhaps after a comma), "&", "with".
 _SPLIT = rx.compile(rf"\s?(?:,\s?(?:{_alt('and')}|&)\s|,|;|&|\s(?:{_alt('and', 'with')})\s)\s?", rx.I)
 
@@ -76,6 +80,12 @@ def _roles() -> tuple[str, ...]:
 def _not_first() -> frozenset[str]:
     """Words that never open a name ("Our Programs", "Alle Artikel"): ``@not_first:``."""
     return lexicon.tagged("author_roles", "not_first")
+
+
+@cache
+def _not_inside() -> frozenset[str]:
+    """Small words that never stand inside a name, capitalised or not ("Face The Nation"): ``@not_inside:``."""
+    return lexicon.tagged("author_roles", "not_inside")
 
 
 @cache
@@ -139,6 +149,9 @@ def clean_byline(text: str) -> str:
         if label is None:
             break
         rest = rest[label.end():]
+    lead = _LEAD_IN.match(rest)
+    if lead is not None:
+        rest = rest[lead.end():]
     m2 = _byline_prefix().match(rest)  # "Byby Ana Ruiz"
     if m2 is not None and rest[:2].casefold() == "by":
         rest = rest[m2.end():]
@@ -180,6 +193,8 @@ def looks_like_person(part: str) -> bool:
         return _CJK_PERSON.fullmatch(part) is not None
     if any(_CAMEL.search(w) or _CAPS_CAMEL.match(w) for w in words):
         return False  # "TechRepublic", "iPhone", "QCon": brands, not names
+    if len(words) > 1 and _ACRONYM.fullmatch(words[0]) and not words[1].isupper():
+        return False  # "ABC Roadshow", "XYZ Berlin": an acronym heading cased words is an organization or an event
     if _not_name_words(words):
         return False
     return first.isupper() and len(words) >= 2 and part.casefold() not in lexicon.words("boilerplate_lines")
@@ -189,6 +204,7 @@ def looks_like_person(part: str) -> bool:
 _CJK_PERSON = rx.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}ー]{2,8}(?:\s[\p{Han}\p{Hiragana}\p{Katakana}ー]{1,5})?")
 _CAPS_CAMEL = rx.compile(r"\p{Lu}{2}\p{Ll}|\p{Lu}-\p{Lu}")  # "QCon", "Z-Score"
 _SUFFIXES = _words("suffixes")
+_ACRONYM = rx.compile(r"\p{Lu}{3,}")
 
 
 def _not_name_words(words: list[str]) -> bool:
@@ -197,6 +213,8 @@ def _not_name_words(words: list[str]) -> bool:
     folded = [w.casefold().strip(",.:") for w in words]
     if folded[0] in lexicon.words("date_labels") or folded[0] in _not_first() or any(w in _desks() for w in folded):
         return True
+    if any(w in _not_inside() for w in folded[1:]):
+        return True  # "Face The Nation": a title
     if any(_ends_a_sentence(w) for w in words[:-1]):
         return True  # "RUIN. WAHRE LIEBE": sentences, not a name
     if any(w in lexicon.words("org_words") for w in folded):
@@ -233,7 +251,14 @@ def byline_names(text: str) -> list[tuple[str, int, str | None]]:
         if after_role and not _JOINED.search(names[pos:idx]):
             break  # "Ana Ruiz, Staff Technologist, Civil Rights Union": the role's employer, no one new
         pos = idx + len(part)
+        agency = _agency_role(part)
+        if agency is not None and out:  # "Ana Ruiz, AP Sports Writer": the role of the name before
+            job = " ".join([agency, *part.split()[1:]])
+            out[-1] = (out[-1][0], out[-1][1], out[-1][2] or job)
+            after_role = True
+            continue
         part = _strip_agency(part)
+        part, lead_role = _strip_compound_role(part)
         name, role = (part.strip(), None) if part.strip().casefold() in _roles() else strip_role(part.strip())
         if name.casefold() not in _roles():
             name, title = cut_title_words(name)
@@ -244,7 +269,7 @@ def byline_names(text: str) -> list[tuple[str, int, str | None]]:
             out[-1] = (out[-1][0], out[-1][1], out[-1][2] or name or role)  # the role of the name before
             after_role = True
         elif looks_like_person(name):
-            out.append((name, base + idx + (len(part) - len(part.lstrip())), role))
+            out.append((name, base + max(names.find(name, idx), idx), role or lead_role))
     return out + _names_with(text, base + len(names)) if out else out
 
 
@@ -259,6 +284,41 @@ def _names_with(text: str, after: int) -> list[tuple[str, int, str | None]]:
         return []
     inner = m.group("names")
     return [(n, m.start("names") + off, role) for n, off, role in byline_names(inner)]
+
+
+def _agency_role(part: str) -> str | None:
+    """The agency of a job title that opens with it ("AP Sports Writer" -> "AP"), None for anything else.
+
+    >>> _agency_role("AP Sports Writer"), _agency_role("Ana Ruiz")
+    ('AP', None)
+    """
+    words = part.split()
+    if len(words) < 2 or words[0].casefold() not in _agencies() or words[-1].casefold() not in _job_words():
+        return None
+    return _agency_spelling(words[0])
+
+
+def _agency_spelling(word: str) -> str:
+    """The agency as ``news_agencies`` spells it ("Ap" -> "AP"): pages print a byline in any case."""
+    return next((e for e in lexicon.entries("news_agencies") if e.casefold() == word.casefold()), word)
+
+
+@cache
+def _compound_roles() -> tuple[str, ...]:
+    return tuple(sorted(lexicon.tagged("author_roles", "compound_roles"), key=len, reverse=True))
+
+
+def _strip_compound_role(part: str) -> tuple[str, str | None]:
+    """``Online-Experte Ana Ruiz`` -> (``Ana Ruiz``, ``Online-Experte``): a hyphenated compound that
+    ends in a role word is the writer's job, never the first word of a name.
+
+    >>> _strip_compound_role("Online-Experte Ana Ruiz")
+    ('Ana Ruiz', 'Online-Experte')
+    """
+    head, _, rest = part.strip().partition(" ")
+    if "-" in head and rest and head.rsplit("-", 1)[1].casefold() in _compound_roles():
+        return rest, head
+    return part, None
 
 
 def _strip_agency(part: str) -> str:
@@ -276,6 +336,9 @@ def organization_of(text: str) -> str | None:
         token = token.strip(" .()")
         if token.casefold() in _agencies():
             return token
+        agency = _agency_role(token)
+        if agency is not None:
+            return agency
         stripped = _strip_agency(token)
         if stripped != token:
             return token[len(stripped):].strip(" ,")
@@ -292,7 +355,7 @@ def _add_byline(doc: Document, line: Line, by_name: dict[str, Author], skip: int
     org = organization_of(text)
     bare = _byline_prefix().match(text) is None
     for name, off, role in byline_names(text):
-        if bare and role is not None and not _has_separator(line.text):
+        if bare and role is not None and text.find(role, off) >= 0 and not _has_separator(line.text):
             continue  # "Smart Shopping Team" alone on a line is a desk, not a person
         begin = line.content_start + skip + off
         author = by_name.setdefault(name.casefold(), Author(name=name, organization=org))
@@ -599,7 +662,7 @@ def authors(doc: Document) -> None:
     source is tried only when the earlier ones named nobody, so a weak cue never adds a second
     (wrong) author to a page whose byline was found."""
     by_name: dict[str, Author] = {}
-    bylines = doc.lines_labelled("byline")
+    bylines = [ln for ln in doc.lines_labelled("byline") if not _in_menu(doc, ln)]
     prefixed = [ln for ln in bylines if _byline_prefix().match(ln.text)]
     for line in _one_cluster(doc, prefixed or bylines)[:MAX_BYLINES]:  # with a "By" line, names alone are something else
         _add_byline(doc, line, by_name)
@@ -612,6 +675,37 @@ def authors(doc: Document) -> None:
         _end_signature(doc, by_name)
     merge_author_box(doc, by_name)
     doc.authors = list(by_name.values())
+
+
+MENU_ITEM_CHARS = 30
+
+
+def _in_menu(doc: Document, line: Line) -> bool:
+    """A name alone on its line between two short menu items ("World" / "Ana Ruiz Show" / "Sports"):
+    a section, a show or an event of the site's menu, not the article's byline. A real lone-name byline
+    sits under the headline or next to a date, a job title or a profile button."""
+    if _byline_prefix().match(line.text) or not is_name_line(line.text):
+        return False
+    before = next((ln for ln in reversed(doc.lines[:line.index]) if not ln.is_blank), None)
+    after = next((ln for ln in doc.lines[line.index + 1:] if not ln.is_blank), None)
+    return all(n is not None and _menu_item(doc, n) for n in (before, after))
+
+
+def _menu_item(doc: Document, line: Line) -> bool:
+    """A short capitalised line with no time or date, no link, job or profile word, no sentence end
+    ("60 Minutes", "Sports")."""
+    text = line.text.strip()
+    if not text or len(text) > MENU_ITEM_CHARS or not text[0].isupper() or text.endswith((".", ":", "!", "?")):
+        return False
+    if _CLOCK_OR_DATE.search(text) or bk.find_date(text) is not None:
+        return False  # "Today 9:44" beside a name dates a byline
+    folded = text.casefold()
+    if any(link in folded for link in lexicon.tagged("author_roles", "links")):
+        return False  # "FacebookTwitter": the author's share or profile links
+    return not set(folded.split()) & (_job_words() | lexicon.tagged("author_roles", "profile"))
+
+
+_CLOCK_OR_DATE = rx.compile(r"\d[:./]\d")
 
 
 def merge_author_box(doc: Document, by_name: dict[str, Author]) -> None:
@@ -633,8 +727,8 @@ def _absorb(doc: Document, author: Author, line: Line) -> bool:
     text = line.text
     if text.casefold() == author.name.casefold():
         author.mentions.append(doc.line_span(line))
-    elif author.role is None and len(text) < 60 and not text.endswith("."):
-        author.role = text
+    elif author.role is None and len(text) < 60 and not text.endswith(".") and _is_job_line(text):
+        author.role = text  # "Senior Editor"; not the box's links, e-mail or the site's motto
     elif author.bio is None and text.startswith(author.name.split()[0]):
         author.bio = text
     else:
