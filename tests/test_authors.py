@@ -334,7 +334,7 @@ def test_lead_ins_and_capitalised_stops(byline: str, expected: list[str]) -> Non
     assert [n for n, _, _ in byline_names(byline)] == expected
 
 
-def test_offsets_point_at_the_name() -> None:
+def test_offsets_point_at_the_name_after_a_role_compound() -> None:
     text = "Online-Experte Tomas Brenner"
     [(name, off, _)] = byline_names(text)
     assert text[off:off + len(name)] == name
