@@ -54,7 +54,7 @@ def export_rev(rev: str, into: Path) -> Path:
 
 def write_sample(corpus: Path, share: float, into: Path) -> Path:
     """An even ``share`` of the corpus's records, written as JSONL for both sides to read."""
-    records = [line for line in corpus.read_text(encoding="utf-8").splitlines() if line.strip()]
+    records = [line for line in corpus.read_text(encoding="utf-8").split("\n") if line.strip()]  # not splitlines: JSON may hold U+2028
     step = max(1, round(1 / share)) if share < 1 else 1
     path = into / "sample.jsonl"
     path.write_text("\n".join(records[::step]) + "\n", encoding="utf-8")
@@ -63,9 +63,11 @@ def write_sample(corpus: Path, share: float, into: Path) -> Path:
 
 def probe(src: Path, sample: Path) -> dict[str, Any]:
     env = {**os.environ, "PYTHONPATH": str(src)}
-    out = subprocess.run([sys.executable, "-c", _PROBE, str(sample)], env=env, check=True,
-                         capture_output=True, text=True).stdout
-    result = json.loads(out.strip().splitlines()[-1])
+    done = subprocess.run([sys.executable, "-c", _PROBE, str(sample)], check=False, env=env, capture_output=True,
+                          text=True)
+    if done.returncode != 0:
+        raise SystemExit(f"the probe failed on {src}:\n{done.stderr[-3000:]}")
+    result = json.loads(done.stdout.strip().splitlines()[-1])
     if not result["module"].startswith(str(src)):
         raise SystemExit(f"measured the wrong package: {result['module']} is not under {src}")
     return result

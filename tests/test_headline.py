@@ -245,3 +245,12 @@ def test_is_paragraph_by_text_agrees_for_lines_of_the_same_text() -> None:
     lines = split_lines(f"{prose}\n\n  {prose}\nCouncil Votes to Close the Old Bridge")
     got = [is_paragraph(ln) for ln in lines if not ln.is_blank]
     assert got == [True, True, False]
+
+
+def test_earlier_copy_of_the_title_differing_by_a_full_stop_does_not_crash() -> None:
+    """The earlier copy ``_first_copy`` picks may be no scored candidate (a line ending in a full
+    stop reads as a paragraph); the dek search must not look its score up."""
+    title = "The harbor bridge reopened on Monday after two years of repairs and a long wait"
+    text = "Home\n\n" + title + ".\n" + title + "\nBy Ana Ruiz\n\n" + "\n\n".join(PARAGRAPHS[:2]) + "\n"
+    art = newsparse.parse(text)
+    assert art.headline is not None and art.headline.text.startswith(title)

@@ -514,7 +514,7 @@ def _is_title(doc: Document, line: Line | None) -> bool:
     return line is not None and doc.labels[line.index] in ("headline", "dek")
 
 
-MENU_ITEM_WORDS = 4  # "Mac mini", "Explore Wikis": what a menu entry next to a name-like one holds
+MENU_ITEM_WORDS = 4  # "Home News", "Sign In": what a menu entry next to a name-like one holds
 DATED_SUPPORT_CHARS = 80
 _CLOCK = rx.compile(r"\b\d{1,2}:\d{2}")
 
@@ -832,6 +832,8 @@ def _title_above_dek(lines: list[Line], scores: dict[int, float], topical: set[i
     Headline, dek, then a sub-headline or photo title right above the byline: the closest title to
     the byline is not the headline when a dek separates it from a title above.
     """
+    if best not in scores:
+        return best  # an earlier copy of the title (``_first_copy``), chosen for its words, not scored
     best_score = scores[best]
     below = lines[best].text
     j = best - 1
@@ -1069,7 +1071,7 @@ def header(doc: Document) -> None:
             doc.labels[lines[d].index] = "dek"
     stamp_at = None
     if h is not None:
-        body_pos, stamp_at = article_start(lines, (d if doc.dek is not None else h) + 1)
+        body_pos, stamp_at = article_start(lines, (d if d is not None else h) + 1)
     start = h + 1 if h is not None else 0
     others = 0  # lines under the headline that are not its copy, a caption or a date
     for pos in range(start, body_pos):
