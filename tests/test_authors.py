@@ -397,3 +397,21 @@ def test_a_lone_name_beside_a_time_or_links_stays_a_byline() -> None:
     assert flags["Ana Ruiz"] is False
     flags = _menu_flags(f"{HEADLINE}\n\nMetro\n\nAna Ruiz\n\nSenior Editor\n\n{BODY}\n")
     assert flags["Ana Ruiz"] is False
+
+
+@pytest.mark.parametrize(
+    ("byline", "expected"),
+    [
+        ("By John E Smith", ["John E Smith"]),
+        ("By Maria Y Lopez and Tom Lee", ["Maria Y Lopez", "Tom Lee"]),
+        ("Por Ana Ruiz y Tom Lee", ["Ana Ruiz", "Tom Lee"]),
+    ],
+)
+def test_one_letter_joining_words_join_only_in_lower_case(byline: str, expected: list[str]) -> None:
+    assert [n for n, _, _ in byline_names(byline)] == expected
+
+
+def test_agency_cut_by_the_original_length_when_casefolding_grows_the_name() -> None:
+    from newsparse.stages.authors import _strip_agency
+
+    assert _strip_agency("Hans Strauß Reuters") == "Hans Strauß"

@@ -56,6 +56,15 @@ def _alt(*keys: str) -> str:
     return lexicon.alternation(w for key in keys for w in _words(key))
 
 
+def _joins(*keys: str) -> str:
+    """Joining words for a pattern compiled case-insensitively, except one-letter ones ("e", "y"),
+    which join names only in lower case: "John E Smith" holds a middle initial, not two people."""
+    found = [w for key in keys for w in _words(key)]
+    long = lexicon.alternation(w for w in found if len(w) > 1)
+    short = lexicon.alternation(w for w in found if len(w) == 1)
+    return f"{long}|(?-i:{short})" if short else long
+
+
 _ARTICLES = _words("articles")
 # A brand's capital inside a word ("TechRepublic"), unless a name's prefix puts it there ("McKay").
 _CAMEL = rx.compile(rf"^(?!{lexicon.alternation(w.capitalize() for w in _words('camel_prefixes'))})\p{{L}}+\p{{Ll}}\p{{Lu}}")
@@ -68,7 +77,7 @@ _CUT = rx.compile(
 # A lead-in before the names: "Eine Kolumne von Ana Ruiz", "Текст: Ана Руис".
 _LEAD_IN = rx.compile(rf"(?i:(?:{_alt('lead_ins')})\s){{0,2}}(?i:{_alt('lead_ins')})(?:\s(?i:{_alt('inline_by')})\s|\s?:\s?)(?=\p{{Lu}})")
 # Between two names: a comma, "and" (perhaps after a comma), "&", "with".
-_SPLIT = rx.compile(rf"\s?(?:,\s?(?:{_alt('and')}|&)\s|,|;|&|\s(?:{_alt('and', 'with')})\s)\s?", rx.I)
+_SPLIT = rx.compile(rf"\s?(?:,\s?(?:{_joins('and')}|&)\s|,|;|&|\s(?:{_joins('and', 'with')})\s)\s?", rx.I)
 
 
 @cache
@@ -273,7 +282,7 @@ def byline_names(text: str) -> list[tuple[str, int, str | None]]:
     return out + _names_with(text, base + len(names)) if out else out
 
 
-_JOINED = rx.compile(rf"\s(?:{_alt('and', 'with')})\s|&", rx.I)
+_JOINED = rx.compile(rf"\s(?:{_joins('and', 'with')})\s|&", rx.I)
 _WITH = rx.compile(rf"\((?:{_alt('with_in_parentheses')})\s(?P<names>[^()]{{3,120}})\)", rx.I)
 
 
@@ -323,11 +332,17 @@ def _strip_compound_role(part: str) -> tuple[str, str | None]:
 
 def _strip_agency(part: str) -> str:
     """``Daniel Frost Associated Press`` -> ``Daniel Frost``: an agency glued after the last name."""
-    folded = part.rstrip().casefold()
-    for agency in sorted(_agencies(), key=len, reverse=True):
+    stripped = part.rstrip()
+    folded = stripped.casefold()
+    for agency in _agencies_longest_first():
         if folded.endswith(" " + agency) and len(folded) > len(agency) + 3:
-            return part.rstrip()[: len(folded) - len(agency)].rstrip(" ,")
+            return stripped[: len(stripped) - len(agency)].rstrip(" ,")  # by the original's length: "ß" folds to "ss"
     return part
+
+
+@cache
+def _agencies_longest_first() -> tuple[str, ...]:
+    return tuple(sorted(_agencies(), key=len, reverse=True))
 
 
 def organization_of(text: str) -> str | None:
