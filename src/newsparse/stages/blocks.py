@@ -497,15 +497,7 @@ def main_region(blocks: list[Block]) -> tuple[int, int] | None:
 
     >>> main_region([])
     """
-    best, best_span = 0.0, None
-    run, start = 0.0, 0
-    for i, block in enumerate(blocks):
-        if run <= 0:
-            run, start = 0.0, i
-        run += weight(block)
-        if run > best:
-            best, best_span = run, (start, i)
-    return best_span
+    return _prefix_regions(blocks)[-1]
 
 
 def _prefix_regions(blocks: list[Block]) -> list[tuple[int, int] | None]:
