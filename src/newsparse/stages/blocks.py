@@ -198,7 +198,10 @@ def has_digit(text: str) -> bool:
     return any(map(text.__contains__, "0123456789"))
 
 
-_NOT_CJK = rx.compile(r"[^\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff]+")
+# Chinese, Japanese and Korean characters (CJK radicals to unified ideographs, Hangul syllables,
+# compatibility ideographs), as a character-class body: the one definition the layout stages share.
+CJK_RANGES = r"\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff"
+_NOT_CJK = rx.compile(rf"[^{CJK_RANGES}]+")
 
 
 def cjk_count(text: str) -> int:

@@ -311,7 +311,7 @@ def is_source_stamp(text: str) -> bool:
     return bk.cjk_count(text) > 0 and bk.find_date(_CJK_RUN.sub(" ", text)) is not None
 
 
-_CJK_RUN = rx.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff]+")
+_CJK_RUN = rx.compile(rf"[{bk.CJK_RANGES}]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -401,7 +401,7 @@ def headline_parts(doc: Document, lines: list[Line], i: int, body_pos: int, cues
 
 
 # A run of characters outside spaces and the CJK ranges that ``blocks.cjk_chars`` keeps.
-_SPACED_RUN = rx.compile(r"[^\s\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff]+")
+_SPACED_RUN = rx.compile(rf"[^\s{bk.CJK_RANGES}]+")
 
 
 def _length_fit(words: int) -> float:
@@ -777,14 +777,9 @@ def _names_a_date_label(text: str) -> bool:
     return _label_inside().search(text) is not None
 
 
-def is_post_signature(text: str) -> bool:
-    """The line that signs an embedded social post (see :func:`.blocks.is_post_signature`)."""
-    return bk.is_post_signature(text)
-
-
 def _signed_as_post(lines: list[Line], i: int) -> bool:
     """The line is the text of an embedded post (a tweet), signed on the next line: not a title."""
-    return i + 1 < len(lines) and is_post_signature(lines[i + 1].text)
+    return i + 1 < len(lines) and bk.is_post_signature(lines[i + 1].text)
 
 
 def _has_stamp_under(lines: list[Line], j: int) -> bool:
