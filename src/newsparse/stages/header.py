@@ -514,7 +514,7 @@ def _is_title(doc: Document, line: Line | None) -> bool:
     return line is not None and doc.labels[line.index] in ("headline", "dek")
 
 
-MENU_ITEM_WORDS = 4  # "Home News", "Sign In": what a menu entry next to a name-like one holds
+NAME_NEIGHBOUR_WORDS = 4  # "Home News", "Sign In": what a menu entry next to a name-like one holds
 DATED_SUPPORT_CHARS = 80
 _CLOCK = rx.compile(r"\b\d{1,2}:\d{2}")
 
@@ -538,7 +538,7 @@ def _supports_name(doc: Document, line: Line | None, *, above: bool) -> bool:
     text = line.text
     if doc.labels[line.index] in ("byline", "dateline") or bk.is_dateline(text) or _names_a_job(text):
         return True
-    if bk.has_digit(text) and len(text.split()) <= MENU_ITEM_WORDS and _counts_or_clocks(text):
+    if bk.has_digit(text) and len(text.split()) <= NAME_NEIGHBOUR_WORDS and _counts_or_clocks(text):
         return True
     if len(text) <= DATED_SUPPORT_CHARS and bk.find_date(text) is not None:
         return True
@@ -552,7 +552,7 @@ def _menu_like(doc: Document, line: Line | None) -> bool:
     if line is None or doc.labels[line.index] in ("headline", "dek", "byline", "dateline", "caption"):
         return False
     text = line.text
-    short = len(text.split()) <= MENU_ITEM_WORDS and not text.endswith((".", "!", "?", ":"))
+    short = len(text.split()) <= NAME_NEIGHBOUR_WORDS and not text.endswith((".", "!", "?", ":"))
     if not (short or _listy(line)) or not any(ch.isalpha() for ch in text):
         return False
     return not (is_byline(text) or _is_bare_prefix(text) or bk.is_dateline(text))
