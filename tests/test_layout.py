@@ -526,3 +526,14 @@ def test_date_list_is_found_in_one_pass_on_a_page_without_blank_lines(monkeypatc
     assert last - first + 1 >= len(dates)  # the dates lie inside the article
     assert len(calls) <= 3 * len(lines)
     assert not any(doc.labels[ln.index] == "dateline" for ln in doc.lines if ln.text in dates)
+
+
+def test_long_copyright_footer_closes_the_article_in_any_listed_language() -> None:
+    footers = [
+        "© 2024 Lumenport Harbor Zeitung GmbH. Alle Rechte vorbehalten.",
+        "© 2024 Lumenport Harbor Media Group S.A. Tous droits réservés.",
+        "© 2024 Lumenport Harbor Media Group Ltd. All rights reserved.",
+    ]
+    blocks = bk.measure(split_lines("\n".join([*footers, "Photo © Ana Ruiz for the Lumenport Harbor Gazette"])), "de")
+    assert all(len(f) > bk.COPYRIGHT_LINE_CHARS for f in footers)
+    assert [bk.is_end_mark(b) for b in blocks] == [True, True, True, False]
