@@ -415,3 +415,9 @@ def test_agency_cut_by_the_original_length_when_casefolding_grows_the_name() -> 
     from newsparse.stages.authors import _strip_agency
 
     assert _strip_agency("Hans Strauß Reuters") == "Hans Strauß"
+
+
+def test_bare_label_above_the_headline_names_the_line_under_it() -> None:
+    """Above the headline the window runs upwards: the label's name is the next line down the page."""
+    text = f"World News\nMaria Lopez Show\nBy\nAna Ruiz\n{HEADLINE}\n\n{BODY}"
+    assert names(text) == ["Ana Ruiz"]

@@ -15,7 +15,7 @@ needs the company of a header (a date, a "By", a job title) and words that can b
 from __future__ import annotations
 
 from functools import cache
-from itertools import pairwise
+from itertools import islice, pairwise
 
 from .. import lexicon, rx
 from ..document import Author, Document, Line
@@ -533,9 +533,9 @@ def _scan_header(doc: Document, by_name: dict[str, Author]) -> None:
     a bare label ("By", "作者：") takes the name on the line after it, and a second label just
     under the first (a translator, a co-author) adds its name too."""
     window = [ln for ln in _header_window(doc) if doc.labels[ln.index] != "caption"]  # a credit is no byline
-    for k, line in enumerate(window):
+    for line in window:
         if _is_label(line.text):
-            _add_labelled(doc, window[k:k + 4], by_name)
+            _add_labelled(doc, _down_from(doc, line, 4), by_name)
             if by_name:
                 return
             continue
@@ -545,6 +545,13 @@ def _scan_header(doc: Document, by_name: dict[str, Author]) -> None:
         _add_byline(doc, line, by_name, skip)
         if by_name:
             return
+
+
+def _down_from(doc: Document, line: Line, count: int) -> list[Line]:
+    """``line`` and the next non-blank, non-caption lines in page order, ``count`` in all. The
+    header window cannot pair a label with its name: above the headline it runs upwards."""
+    lines = (ln for ln in doc.lines[line.index:] if not ln.is_blank and doc.labels[ln.index] != "caption")
+    return list(islice(lines, count))
 
 
 def _is_label(text: str) -> bool:
