@@ -177,8 +177,17 @@ def clean_byline(text: str) -> str:
     if glue is not None and glue.group(1).casefold() in _glued_words():
         rest = rest[: glue.start()]  # "Ana RuizTwitterStaff Writer": a link or a role glued to the name
     rest = rest.split("  ", 1)[0].strip(" ,;:-–—|·•")
-    last = rest.rsplit(" ", 1)[-1]
-    return rest[:-1] if rest.endswith(".") and len(last) > 3 else rest  # "Ana Ruiz." but "Tom Lee Jr."
+    return rest[:-1] if rest.endswith(".") and not _stop_is_the_names(rest.rsplit(" ", 1)[-1]) else rest
+
+
+def _stop_is_the_names(last: str) -> bool:
+    """A full stop closing a byline belongs to its last word only after a suffix or an initial:
+    "Tom Lee Jr.", "Ana R.", but "Bo Li." ends a sentence.
+
+    >>> _stop_is_the_names("Jr."), _stop_is_the_names("R."), _stop_is_the_names("Li.")
+    (True, True, False)
+    """
+    return last.casefold() in _SUFFIXES or (len(last) == 2 and last[0].isupper())
 
 
 _GLUED = rx.compile(r"(?<=\p{Lu}\p{Ll}{2,})(?=(\p{Lu}\p{Ll}+))")
