@@ -415,3 +415,23 @@ def test_agency_cut_by_the_original_length_when_casefolding_grows_the_name() -> 
     from newsparse.stages.authors import _strip_agency
 
     assert _strip_agency("Hans Strauß Reuters") == "Hans Strauß"
+
+
+def test_bare_label_above_the_headline_names_the_line_under_it() -> None:
+    """Above the headline the window runs upwards: the label's name is the next line down the page."""
+    text = f"World News\nMaria Lopez Show\nBy\nAna Ruiz\n{HEADLINE}\n\n{BODY}"
+    assert names(text) == ["Ana Ruiz"]
+
+
+@pytest.mark.parametrize(
+    ("byline", "expected"),
+    [
+        ("By Bo Li.", "Bo Li"),
+        ("By Ana Ruiz.", "Ana Ruiz"),
+        ("By Tom Lee Jr.", "Tom Lee Jr."),
+        ("By Tom Lee Sr.", "Tom Lee Sr."),
+        ("By Ana R.", "Ana R."),
+    ],
+)
+def test_byline_full_stop_kept_only_after_a_suffix_or_an_initial(byline: str, expected: str) -> None:
+    assert clean_byline(byline) == expected

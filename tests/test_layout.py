@@ -507,3 +507,33 @@ def test_the_page_address_under_the_headline_is_no_dek() -> None:
 def test_a_place_on_its_own_line_over_the_first_paragraph_stays_with_it() -> None:
     art = newsparse.parse(page(header=[HEADLINE, "By Ana Ruiz", "May 3, 2021", "", "LUMENPORT:", ""]))
     assert body_texts(art)[:2] == ["LUMENPORT:", PARAGRAPHS[0]]
+
+
+def test_date_list_is_found_in_one_pass_on_a_page_without_blank_lines(monkeypatch) -> None:
+    """Tour dates in the article stay its text; finding the list reads each date line once, not
+    once per date line in the same run (a page with no blank lines is one long run)."""
+    from newsparse.document import Document
+    from newsparse.pipeline import REGISTRY, Pipeline
+
+    dates = [f"March {d}, 2024 - Lumenport Hall" for d in range(1, 29)] * 4
+    lines = [HEADLINE, "By Ana Ruiz", PARAGRAPHS[0], PARAGRAPHS[1], *dates, PARAGRAPHS[3], PARAGRAPHS[4]]
+    doc = Pipeline.from_names(["normalize"])(Document(text="\n".join(lines)))
+    calls = []
+    real = bk.is_dateline
+    monkeypatch.setattr(bk, "is_dateline", lambda text: calls.append(text) or real(text))
+    REGISTRY["boilerplate"](doc)
+    _, (first, last) = doc.layout
+    assert last - first + 1 >= len(dates)  # the dates lie inside the article
+    assert len(calls) <= 3 * len(lines)
+    assert not any(doc.labels[ln.index] == "dateline" for ln in doc.lines if ln.text in dates)
+
+
+def test_long_copyright_footer_closes_the_article_in_any_listed_language() -> None:
+    footers = [
+        "© 2024 Lumenport Harbor Zeitung GmbH. Alle Rechte vorbehalten.",
+        "© 2024 Lumenport Harbor Media Group S.A. Tous droits réservés.",
+        "© 2024 Lumenport Harbor Media Group Ltd. All rights reserved.",
+    ]
+    blocks = bk.measure(split_lines("\n".join([*footers, "Photo © Ana Ruiz for the Lumenport Harbor Gazette"])), "de")
+    assert all(len(f) > bk.COPYRIGHT_LINE_CHARS for f in footers)
+    assert [bk.is_end_mark(b) for b in blocks] == [True, True, True, False]

@@ -15,7 +15,7 @@ needs the company of a header (a date, a "By", a job title) and words that can b
 from __future__ import annotations
 
 from functools import cache
-from itertools import pairwise
+from itertools import islice, pairwise
 
 from .. import lexicon, rx
 from ..document import Author, Document, Line
@@ -177,8 +177,17 @@ def clean_byline(text: str) -> str:
     if glue is not None and glue.group(1).casefold() in _glued_words():
         rest = rest[: glue.start()]  # "Ana RuizTwitterStaff Writer": a link or a role glued to the name
     rest = rest.split("  ", 1)[0].strip(" ,;:-–—|·•")
-    last = rest.rsplit(" ", 1)[-1]
-    return rest[:-1] if rest.endswith(".") and len(last) > 3 else rest  # "Ana Ruiz." but "Tom Lee Jr."
+    return rest[:-1] if rest.endswith(".") and not _stop_is_the_names(rest.rsplit(" ", 1)[-1]) else rest
+
+
+def _stop_is_the_names(last: str) -> bool:
+    """A full stop closing a byline belongs to its last word only after a suffix or an initial:
+    "Tom Lee Jr.", "Ana R.", but "Bo Li." ends a sentence.
+
+    >>> _stop_is_the_names("Jr."), _stop_is_the_names("R."), _stop_is_the_names("Li.")
+    (True, True, False)
+    """
+    return last.casefold() in _SUFFIXES or (len(last) == 2 and last[0].isupper())
 
 
 _GLUED = rx.compile(r"(?<=\p{Lu}\p{Ll}{2,})(?=(\p{Lu}\p{Ll}+))")
@@ -533,9 +542,9 @@ def _scan_header(doc: Document, by_name: dict[str, Author]) -> None:
     a bare label ("By", "作者：") takes the name on the line after it, and a second label just
     under the first (a translator, a co-author) adds its name too."""
     window = [ln for ln in _header_window(doc) if doc.labels[ln.index] != "caption"]  # a credit is no byline
-    for k, line in enumerate(window):
+    for line in window:
         if _is_label(line.text):
-            _add_labelled(doc, window[k:k + 4], by_name)
+            _add_labelled(doc, _down_from(doc, line, 4), by_name)
             if by_name:
                 return
             continue
@@ -545,6 +554,13 @@ def _scan_header(doc: Document, by_name: dict[str, Author]) -> None:
         _add_byline(doc, line, by_name, skip)
         if by_name:
             return
+
+
+def _down_from(doc: Document, line: Line, count: int) -> list[Line]:
+    """``line`` and the next non-blank, non-caption lines in page order, ``count`` in all. The
+    header window cannot pair a label with its name: above the headline it runs upwards."""
+    lines = (ln for ln in doc.lines[line.index:] if not ln.is_blank and doc.labels[ln.index] != "caption")
+    return list(islice(lines, count))
 
 
 def _is_label(text: str) -> bool:

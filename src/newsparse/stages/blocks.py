@@ -492,7 +492,16 @@ def is_end_mark(block: Block) -> bool:
         return block.words > 1 or folded.rstrip(" :").endswith(PLURAL_ENDINGS)  # a lone "Comment" heads a column
     if block.cue != "copyright":
         return False
-    return "rights" in folded or (block.chars <= COPYRIGHT_LINE_CHARS and _YEAR.search(folded) is not None)
+    return any(map(folded.__contains__, _rights_phrases())) or (
+        block.chars <= COPYRIGHT_LINE_CHARS and _YEAR.search(folded) is not None
+    )
+
+
+@cache
+def _rights_phrases() -> tuple[str, ...]:
+    """What a rights notice says in any listed language ("all rights reserved", "alle Rechte
+    vorbehalten"): the ``copyright`` notice phrases. A short line with a year needs none."""
+    return tuple(phrase for phrase, kind in _notice_phrases() if kind == "copyright")
 
 
 def main_region(blocks: list[Block]) -> tuple[int, int] | None:

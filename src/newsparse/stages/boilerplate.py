@@ -82,6 +82,8 @@ def boilerplate(doc: Document) -> None:
         return
     first, last = region
     window = _header_window_start(blocks, first)
+    dated = {i for i in range(first, last + 1) if bk.is_dateline(blocks[i].line.text)}
+    listed = _date_lists(blocks, dated, first, last)
     for i, block in enumerate(blocks):
         if doc.labels[block.line.index] is not None:
             continue
@@ -92,7 +94,7 @@ def boilerplate(doc: Document) -> None:
         elif i < first:
             _mark_inside(doc, block)
         elif i <= last:
-            _mark_body_line(doc, block, in_date_list=_in_date_list(blocks, i, first, last))
+            _mark_body_line(doc, block, dated=i in dated, in_date_list=i in listed)
         else:
             _mark_block(doc, block, _outside_kind(block, before_body=False), near=i <= last + DATE_TRAILER)
 
@@ -100,29 +102,36 @@ def boilerplate(doc: Document) -> None:
 DATE_LIST_MIN = 3  # date lines in a row inside the article that make a list (tour dates, a timeline)
 
 
-def _in_date_list(blocks: list[bk.Block], i: int, first: int, last: int) -> bool:
-    """Block ``i`` is a date line in a list of several (tour dates, a timeline): lines with no blank
-    line between them, inside the article. Its items are the article's text, not its dateline
-    (which may sit next to one other date line)."""
-    if not bk.is_dateline(blocks[i].line.text):
-        return False
-    start = i
-    while start > first and not blocks[start].line.blank_before:
-        start -= 1
-    end = i
-    while end < last and not blocks[end + 1].line.blank_before:
-        end += 1
-    return sum(bk.is_dateline(b.line.text) for b in blocks[start:end + 1]) >= DATE_LIST_MIN
+def _date_lists(blocks: list[bk.Block], dated: set[int], first: int, last: int) -> set[int]:
+    """The date lines (indexes in ``dated``) that stand in a list of several (tour dates, a
+    timeline): runs of lines with no blank line between them, inside the article ``first..last``.
+    Its items are the article's text, not its dateline (which may sit next to one other date line).
+    Each run is walked once, so a page with no blank lines costs one pass, not one per date line.
+
+    >>> from newsparse.stages.normalize import split_lines
+    >>> blocks = bk.measure(split_lines("Intro\\nMay 3, 2024\\nMay 9, 2024\\nMay 12, 2024\\n\\nMay 20, 2024"), "en")
+    >>> sorted(_date_lists(blocks, {1, 2, 3, 4}, 0, len(blocks) - 1))
+    [1, 2, 3]
+    """
+    listed: set[int] = set()
+    start = first
+    for i in range(first, last + 1):
+        if i == last or blocks[i + 1].line.blank_before:  # the run ``start..i`` ends here
+            run = [k for k in range(start, i + 1) if k in dated]
+            if len(run) >= DATE_LIST_MIN:
+                listed.update(run)
+            start = i + 1
+    return listed
 
 
-def _mark_body_line(doc: Document, block: bk.Block, *, in_date_list: bool = False) -> None:
+def _mark_body_line(doc: Document, block: bk.Block, *, dated: bool, in_date_list: bool = False) -> None:
     """Inside the article: cue-condemned lines go; a short line that is mostly a date is the
     article's dateline. Short lines the smoothing judged not prose stay, and so do lines the page
     repeats: inside the region they are list items, table rows and the steps of a recipe far more
     often than furniture (a menu or a share row there carries a cue)."""
     if in_date_list:
         return
-    if bk.is_dateline(block.line.text) and not bk.looks_like_prose(block.line.text):
+    if dated and not bk.looks_like_prose(block.line.text):  # ``dated``: ``bk.is_dateline``, worked out once
         doc.labels[block.line.index] = "dateline"
         return
     if block.cue is not None and block.cue != "repeated_line":
