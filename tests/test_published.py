@@ -99,6 +99,21 @@ def test_day_first_from_the_pages_other_dates() -> None:
     assert reads_day_first(find_stamps("06/07/2020"), language_prior=0.5)
 
 
+def test_published_and_its_timex_read_an_ambiguous_date_the_same_way() -> None:
+    """A German page with one "06/10/2020": the page decides day first once, so the published date
+    and the TimeML tag of the same span agree (6 October, German pages put the day first)."""
+    body = [
+        "Die Brücke am Hafen wurde am Montag nach drei Wochen Reparatur wieder geöffnet, teilte die Stadt mit.",
+        "Die Arbeiter ersetzten die alten Seile und strichen die Fahrbahn neu, und die Fähre fuhr nicht mehr.",
+        "Die Anwohner sagten, der Umweg habe jede Fahrt in die Stadt um eine Stunde verlängert.",
+        "Die Stadt will die Brücke im nächsten Frühjahr wieder prüfen und die Ergebnisse veröffentlichen.",
+    ]
+    art = newsparse.parse(page(["Veröffentlicht am 06/10/2020"], body=body))
+    assert art.published is not None and art.published.value == "2020-10-06"
+    tags = [d for d in art.dates if d.span == art.published.span]
+    assert [d.value for d in tags] == ["2020-10-06"]
+
+
 def test_day_first_on_a_page_in_a_language_that_writes_it_so() -> None:
     body = [
         "La comunidad regional rechazó la idea de una cápsula turística para el valle durante el invierno.",

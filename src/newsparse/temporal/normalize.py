@@ -278,25 +278,6 @@ def _is_page_stamp(line: str, start: int, end: int) -> bool:
     return _STAMP_BEFORE.search(line, max(0, start - 3), start) is not None and _STAMP_AFTER.match(line, end) is not None
 
 
-def reads_day_first(matches: list[tuple[str, Match]]) -> bool:
-    """Whether a page writes slashed dates day first ("16/06/2020"), judged from the slashed
-    dates that can only be read one way, and from dates written the European way ("16.06.2020",
-    "16 juin 2020"); month first (US) when none tells.
-
-    >>> from .scan import scan
-    >>> reads_day_first(scan("Posted 16/06/2020, updated 06/07/2020"))
-    True
-    """
-    votes = 0
-    for kind, m in matches:
-        if kind == "numeric" and "/" in m.group() and not m.group().startswith(m["year"]):
-            first, second = int(m["month"]), int(m["day"])
-            votes += (first > 12 >= second) - (second > 12 >= first)
-        elif kind == "numeric" and "." in m.group() or kind == "date" and key(m["mon"]) not in _ENGLISH_MONTHS:
-            votes += 1
-    return votes > 0
-
-
 def norm_monthyear(m: Match, line: str, ctx: Context) -> Found | None:
     """"March 1996", "January nineteen ninety-seven", "early December 1999"."""
     if _is_lower_ambiguous(m["mon"]):
