@@ -201,6 +201,34 @@ def test_a_relative_stamp_counts_back_from_a_given_reference() -> None:
     assert newsparse.parse(german, reference_date="2024-02-07").published.value == "2024-02-07"
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Vor 30 Jahren fiel die Mauer.",  # years: the story counts back, never a page stamp
+        "The old mill opened 100 years ago",
+        "Il y a 2 mois, le pont a fermé",
+        "Vor 3 Tagen fiel im ganzen Dorf der Strom aus.",  # a sentence, no "published" word
+        "Bo 300 days ago",  # further back than a page counts its stamp
+    ],
+)
+def test_a_story_line_counting_back_is_no_stamp(line: str) -> None:
+    from newsparse.temporal.stamps import find_relative
+
+    assert find_relative(line, dt.date(2024, 2, 7)) == []
+
+
+def test_a_relative_stamp_line_may_end_with_a_period_beside_a_cue() -> None:
+    from newsparse.temporal.stamps import find_relative
+
+    (stamp,) = find_relative("Updated 3 weeks ago.", dt.date(2024, 2, 7))
+    assert stamp.date(False) == dt.date(2024, 1, 17)
+
+
+def test_a_story_line_counting_back_years_is_not_published() -> None:
+    text = page(["Vor 30 Jahren fiel die Mauer."])
+    assert newsparse.parse(text, reference_date="2024-02-07").published is None
+
+
 def test_an_absolute_stamp_beats_a_relative_one_below_the_article() -> None:
     comments = ["Bo 2 days ago", "Great news for the town, thanks!", "Reply"]
     text = page(["By Ann Lee", "February 1, 2024"], after=comments)

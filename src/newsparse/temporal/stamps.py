@@ -10,7 +10,6 @@ TimeML tags still come from the story grammar.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from dataclasses import dataclass, replace
 from functools import cache
@@ -230,16 +229,31 @@ def _relative_cue() -> rx.Pattern:
     return rx.compile(rf"(?<!\p{{L}})(?:{before})\s|\s(?:{after})(?!\p{{L}})", rx.I)
 
 
-def _back(ref: dt.date, amount: int, unit: str) -> dt.date:
-    """``ref`` moved back by ``amount`` units; minutes and hours count whole days only."""
-    if unit in ("m", "h"):
-        return ref - dt.timedelta(days=amount // (1440 if unit == "m" else 24))
-    if unit in ("d", "w"):
-        return ref - dt.timedelta(days=amount * (7 if unit == "w" else 1))
-    months = amount * (12 if unit == "y" else 1)
-    index = ref.year * 12 + ref.month - 1 - months
-    year, month = divmod(index, 12)
-    return dt.date(year, month + 1, min(ref.day, calendar.monthrange(year, month + 1)[1]))
+# How far back a page counts its own stamp: "3 weeks ago" is a stamp; beyond a few weeks a page
+# prints the date itself, and an amount that large is the story's ("vor 300 Tagen").
+MAX_DAYS_BACK = 42
+_DAYS = {"m": 1 / 1440, "h": 1 / 24, "d": 1, "w": 7}
+
+
+def _days_back(amount: int, unit: str) -> int:
+    """Whole days ``amount`` units make: "90 minutes ago" is today, "25 hours ago" yesterday."""
+    return int(amount * _DAYS[unit])
+
+
+@cache
+def _stamp_cue() -> rx.Pattern:
+    """A "published" or "updated" word ("Updated 2 hours ago", "Aktualisiert vor 3 Tagen")."""
+    cues = lexicon.table("date_cues")
+    return rx.compile(rf"(?<!\p{{L}})(?:{lexicon.alternation(cues['published'] + cues['updated'])})(?!\p{{L}})", rx.I)
+
+
+_SENTENCE_END = frozenset(".!?。！？…")
+
+
+def _stamp_like(line: str) -> bool:
+    """Whether a line can be a page's stamp counted back: a "published"/"updated" word says so; a
+    line that ends a sentence ("Vor 3 Tagen fiel der Strom aus.") is the story's."""
+    return line.rstrip("\"'\u201d\u2019) ")[-1:] not in _SENTENCE_END or _stamp_cue().search(line) is not None
 
 
 def find_relative(line: str, ref: dt.date) -> list[Stamp]:
@@ -250,15 +264,19 @@ def find_relative(line: str, ref: dt.date) -> list[Stamp]:
     ['2024-02-07', '2024-02-04']
     >>> find_relative("He spent 3 days in town.", dt.date(2024, 2, 7))
     []
+    >>> find_relative("Vor 30 Jahren fiel die Mauer.", dt.date(2024, 2, 7))  # months and years: the story's
+    []
     """
-    if _relative_cue().search(line) is None:
+    if _relative_cue().search(line) is None or not _stamp_like(line):
         return []  # each stamp needs one of these words, and most lines have none
     table = date_words()["relative_stamps"]
     out = []
     for m in _relative_pattern().finditer(line):
         if bool(m["pre"]) == bool(m["post"]):  # one of "vor 3 Tagen" and "3 days ago", not both or neither
             continue
-        amount = int(m["n"]) if m["n"].isdigit() else 1
-        when = _back(ref, amount, table["units"][key(m["unit"])])
+        days = _days_back(int(m["n"]) if m["n"].isdigit() else 1, table["units"][key(m["unit"])])
+        if days > MAX_DAYS_BACK:
+            continue
+        when = ref - dt.timedelta(days=days)
         out.append(Stamp(m.start(), m.end(), when.year, when.month, when.day))
     return out
