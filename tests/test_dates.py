@@ -508,3 +508,16 @@ def test_scan_finds_the_same_with_a_word_that_needs_a_time_word_after_it() -> No
     kinds = [(k, m.group()) for k, m in scan("In the year since, 1,500 people came at 5 p.m. daily.")]
     assert ("clock", "5 p.m.") in kinds
     assert all("1,500" not in g for _, g in kinds)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Final score 3-1-24, a great night", []),  # set off after only: a score
+        ("Version 2.1.24, with fixes", []),
+        ("By Ann Lee | 07.02.24, 10:35", ["2024-02-07"]),
+        ("Posted 3/5/24 at 9:30", ["2024-03-05"]),
+    ],
+)
+def test_a_two_digit_year_is_tagged_only_when_set_off_on_both_sides(line: str, expected: list[str]) -> None:
+    assert [value for _, _, value in tags(line, ref=None) if value[:4] == "2024"] == expected

@@ -73,6 +73,8 @@ def test_stamp_shapes(line: str, expected: list[str]) -> None:
         "ISBN 978-3-16-148410-0",
         "https://example.org/d/2024/02/128021.html",  # a path, not a date
         "Rule 7.02.24 applies to all boats.",  # a two-digit year only in a stamp
+        "Final score 3-1-24, a great night",  # set off after, but a word stands before
+        "We met on 3/5/24 at home",  # "at" leads to no clock time
         "The 2024 season had 12 races and 3 crashes.",
         "Issue 12, 2024",  # no month
     ],

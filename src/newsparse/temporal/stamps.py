@@ -63,12 +63,37 @@ def _weekday_before() -> rx.Pattern:
     return rx.compile(rf"(?<!\p{{L}})(?:{lexicon.alternation(weekdays())})\.?,?\s{{1,2}}$", rx.I)
 
 
-# A two-digit year is read only where the date stands as a stamp: set off before by the line's
-# start, a separator or a space, and after by the line's end, a separator or a clock time
-# ("Party, 07.02.24", "Posted 07/02/24 at 9:30"). In running text such numbers are scores or versions.
-_STAMP_AFTER = rx.compile(
-    rf"\s*(?:$|[|/•·,–-]|(?:{lexicon.alternation(lexicon.table('date_cues')['clock_links'])})\s|[0-2]?\d[:h][0-5]\d)", rx.I
-)
+@cache
+def _set_off() -> tuple[rx.Pattern, rx.Pattern]:
+    """What stands before a page's stamp (the line's start, a separator, a "published" or
+    "updated" word, a weekday or a linking word, each with spaces; or a word the copy glued to it)
+    and after it (the line's end, a separator, or a clock time, "at" or "um" before it)."""
+    cues = lexicon.table("date_cues")
+    words = lexicon.alternation(cues["published"] + cues["updated"] + cues["before_stamp"] + list(weekdays()))
+    links = lexicon.alternation(cues["clock_links"])
+    before = rx.compile(rf"(?:(?:^|[|/•·,:;–—(\[-]|(?<!\p{{L}})(?:{words})\.?)\s*|\p{{L}})$", rx.I)
+    after = rx.compile(rf"\s*(?:$|[|/•·,;–—)\]-]|(?:(?:{links})\s+)?[0-2]?\d[:h][0-5]\d)", rx.I)
+    return before, after
+
+
+# How far before a stamp :func:`is_set_off` looks for what sets it off ("Veröffentlicht am ").
+_SET_OFF_REACH = 32
+
+
+def is_set_off(line: str, start: int, end: int) -> bool:
+    """Whether the date at ``line[start:end]`` stands as a page's stamp, set off on both sides. A
+    date with a two-digit year ("07.02.24", "3/5/24") is read only there: in running text such
+    numbers are as likely scores, versions or sections.
+
+    >>> is_set_off("Party, 07.02.24", 7, 15), is_set_off("Posted 3/5/24 at 9:30", 7, 13)
+    (True, True)
+    >>> is_set_off("Rule 7.02.24 applies", 5, 12), is_set_off("Final score 3-1-24, a great night", 12, 18)
+    (False, False)
+    """
+    before, after = _set_off()
+    if after.match(line, end) is None:
+        return False
+    return before.search(line, max(0, start - _SET_OFF_REACH), start) is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +119,7 @@ class Stamp:
 
 
 def _two_digit_year(m: rx.regex.Match, line: str) -> int | None:
-    if _STAMP_AFTER.match(line, m.end()) is None:
+    if not is_set_off(line, m.start(), m.end()):
         return None
     yy = int(m["yy"])
     return 2000 + yy if yy < 70 else 1900 + yy
