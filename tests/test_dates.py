@@ -219,10 +219,10 @@ def test_slashed_dates_follow_the_page_order() -> None:
     us = "Posted 06/05/2020 and 12/25/2019"
     eu = "Publicado: 06/05/2020 y 25/12/2019"
     assert tags(us, ref=None)[0][2] == "2020-06-05"
-    from newsparse.temporal import reads_day_first, scan_line
+    from newsparse.temporal.stamps import find_stamps, reads_day_first
 
-    assert reads_day_first(scan_line(eu))
-    assert not reads_day_first(scan_line(us))
+    assert reads_day_first(find_stamps(eu))
+    assert not reads_day_first(find_stamps(us))
 
 
 def test_byline_date_beats_a_site_today_widget() -> None:
@@ -481,23 +481,22 @@ def test_page_stamp_with_a_two_digit_year_is_the_published_date() -> None:
 # --- the scan skips what cannot matter ---------------------------------------------------------------
 
 
-def test_furniture_without_digits_is_not_scanned_but_its_dates_still_vote() -> None:
-    """A menu line with no digit holds no date that votes on day order; a furniture line with a
-    slashed date still tells the page writes the day first."""
+def test_furniture_is_not_scanned_but_its_dates_still_set_the_day_order() -> None:
+    """Only story lines are scanned for tags; a furniture line's slashed date still tells the page
+    writes the day first, through the page's stamps, so the story's "06/07/2020" is 6 July."""
     from newsparse.stages import dates as stage
     from newsparse.stages.normalize import split_lines
 
     doc = newsparse.Document(text="Home | World | Today in Sports\nPosted 16/06/2020\nThe vote was on 06/07/2020.")
     doc.lines = split_lines(doc.text)
     doc.labels = ["boilerplate", "boilerplate", "body"]
-    scanned = stage._scan(doc)
-    assert [ln.index for ln, _, _ in scanned] == [1, 2]
-    assert [story for _, story, _ in scanned] == [False, True]
+    assert [ln.index for ln, _ in stage._scan(doc)] == [2]
+    assert stage._page_day_first(doc, stage._page_stamps(doc, stage._digit_lines(doc)))
 
 
 @pytest.mark.parametrize("text, expected", [("1 2 3", True), ("abc", False), ("２０２４年", True), ("über", False)])
 def test_has_number_reads_every_script(text: str, expected: bool) -> None:
-    from newsparse.stages.dates import _has_number
+    from newsparse.temporal.stamps import _has_number
 
     assert _has_number(text) is expected
 
@@ -509,3 +508,16 @@ def test_scan_finds_the_same_with_a_word_that_needs_a_time_word_after_it() -> No
     kinds = [(k, m.group()) for k, m in scan("In the year since, 1,500 people came at 5 p.m. daily.")]
     assert ("clock", "5 p.m.") in kinds
     assert all("1,500" not in g for _, g in kinds)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Final score 3-1-24, a great night", []),  # set off after only: a score
+        ("Version 2.1.24, with fixes", []),
+        ("By Ann Lee | 07.02.24, 10:35", ["2024-02-07"]),
+        ("Posted 3/5/24 at 9:30", ["2024-03-05"]),
+    ],
+)
+def test_a_two_digit_year_is_tagged_only_when_set_off_on_both_sides(line: str, expected: list[str]) -> None:
+    assert [value for _, _, value in tags(line, ref=None) if value[:4] == "2024"] == expected

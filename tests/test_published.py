@@ -73,6 +73,8 @@ def test_stamp_shapes(line: str, expected: list[str]) -> None:
         "ISBN 978-3-16-148410-0",
         "https://example.org/d/2024/02/128021.html",  # a path, not a date
         "Rule 7.02.24 applies to all boats.",  # a two-digit year only in a stamp
+        "Final score 3-1-24, a great night",  # set off after, but a word stands before
+        "We met on 3/5/24 at home",  # "at" leads to no clock time
         "The 2024 season had 12 races and 3 crashes.",
         "Issue 12, 2024",  # no month
     ],
@@ -97,6 +99,21 @@ def test_day_first_from_the_pages_other_dates() -> None:
     assert not reads_day_first(find_stamps("June 16, 2020 | 06/07/2020"))
     assert not reads_day_first(find_stamps("06/07/2020"))
     assert reads_day_first(find_stamps("06/07/2020"), language_prior=0.5)
+
+
+def test_published_and_its_timex_read_an_ambiguous_date_the_same_way() -> None:
+    """A German page with one "06/10/2020": the page decides day first once, so the published date
+    and the TimeML tag of the same span agree (6 October, German pages put the day first)."""
+    body = [
+        "Die Brücke am Hafen wurde am Montag nach drei Wochen Reparatur wieder geöffnet, teilte die Stadt mit.",
+        "Die Arbeiter ersetzten die alten Seile und strichen die Fahrbahn neu, und die Fähre fuhr nicht mehr.",
+        "Die Anwohner sagten, der Umweg habe jede Fahrt in die Stadt um eine Stunde verlängert.",
+        "Die Stadt will die Brücke im nächsten Frühjahr wieder prüfen und die Ergebnisse veröffentlichen.",
+    ]
+    art = newsparse.parse(page(["Veröffentlicht am 06/10/2020"], body=body))
+    assert art.published is not None and art.published.value == "2020-10-06"
+    tags = [d for d in art.dates if d.span == art.published.span]
+    assert [d.value for d in tags] == ["2020-10-06"]
 
 
 def test_day_first_on_a_page_in_a_language_that_writes_it_so() -> None:
@@ -184,6 +201,34 @@ def test_a_relative_stamp_counts_back_from_a_given_reference() -> None:
     assert newsparse.parse(text).published is None  # without a reference there is nothing to count from
     german = page(["Von Ann Lee", "vor 2 Stunden"])
     assert newsparse.parse(german, reference_date="2024-02-07").published.value == "2024-02-07"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Vor 30 Jahren fiel die Mauer.",  # years: the story counts back, never a page stamp
+        "The old mill opened 100 years ago",
+        "Il y a 2 mois, le pont a fermé",
+        "Vor 3 Tagen fiel im ganzen Dorf der Strom aus.",  # a sentence, no "published" word
+        "Bo 300 days ago",  # further back than a page counts its stamp
+    ],
+)
+def test_a_story_line_counting_back_is_no_stamp(line: str) -> None:
+    from newsparse.temporal.stamps import find_relative
+
+    assert find_relative(line, dt.date(2024, 2, 7)) == []
+
+
+def test_a_relative_stamp_line_may_end_with_a_period_beside_a_cue() -> None:
+    from newsparse.temporal.stamps import find_relative
+
+    (stamp,) = find_relative("Updated 3 weeks ago.", dt.date(2024, 2, 7))
+    assert stamp.date(False) == dt.date(2024, 1, 17)
+
+
+def test_a_story_line_counting_back_years_is_not_published() -> None:
+    text = page(["Vor 30 Jahren fiel die Mauer."])
+    assert newsparse.parse(text, reference_date="2024-02-07").published is None
 
 
 def test_an_absolute_stamp_beats_a_relative_one_below_the_article() -> None:

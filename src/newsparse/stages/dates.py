@@ -13,10 +13,9 @@ import datetime as dt
 from .. import rx
 from ..document import DateValue, Document, Line, ReferenceDate, Timex
 from ..pipeline import stage
-from ..temporal import Context, reads_day_first, scan_line, tag_matches
+from ..temporal import Context, scan_line, tag_matches
 from ..temporal.reference import Candidate, FullDate, Layout, pick_inferred, pick_published
-from ..temporal.stamps import Stamp, find_relative, find_stamps
-from ..temporal.stamps import reads_day_first as stamps_day_first
+from ..temporal.stamps import Stamp, find_relative, find_stamps, reads_day_first
 from .blocks import cjk_count, guess_language, has_digit
 
 # Labels whose lines are page furniture: read for the published date, never for the story's dates.
@@ -33,23 +32,12 @@ def _is_prose(line: Line) -> bool:
     return text[-1:] in ".?!:" and len(text.split()) >= PROSE_WORDS
 
 
-# One scanned line: the line, whether its dates are the story's (tagged) or furniture's (only voting
-# on how the page orders day and month), and its matches.
-Scanned = list[tuple[Line, bool, list[tuple[str, rx.regex.Match]]]]
-
-_DIGIT = rx.compile(r"\d")
-
-
-def _has_number(text: str, ascii_digit: bool | None = None) -> bool:
-    """Any digit, ASCII or not ("２０２４年"): the patterns' ``\\d`` reads every script's digits.
-    ``ascii_digit``: whether an ASCII digit is there, when the caller knows."""
-    if ascii_digit is None:
-        ascii_digit = has_digit(text)
-    return ascii_digit or (not text.isascii() and _DIGIT.search(text) is not None)
+# One scanned story line: the line and its matches.
+Scanned = list[tuple[Line, list[tuple[str, rx.regex.Match]]]]
 
 
 def _digit_lines(doc: Document) -> frozenset[int]:
-    """The lines that hold an ASCII digit, found once for both the scan and the page's stamps."""
+    """The lines that hold an ASCII digit: only these can hold a page's stamp written out."""
     return frozenset(ln.index for ln in doc.lines if not ln.is_blank and has_digit(ln.text))
 
 
@@ -58,31 +46,38 @@ def _is_story(doc: Document, line: Line) -> bool:
     return doc.labels[line.index] not in FURNITURE or _is_prose(line)
 
 
-def _scan(doc: Document, digits: frozenset[int] | None = None) -> Scanned:
-    """The scan of every line whose matches count. A furniture line's matches only vote on the
-    page's day order (:func:`..temporal.reads_day_first`), and only dates written with digits
-    vote, so furniture without a digit, most of a page, is not scanned at all."""
-    digits = _digit_lines(doc) if digits is None else digits
+def _scan(doc: Document) -> Scanned:
+    """The scan of every line whose dates are tagged; furniture is read for the published date
+    only (:func:`_page_stamps`), so it is not scanned here at all."""
     out = []
     for ln in doc.lines:
-        if ln.is_blank:
-            continue
-        story = _is_story(doc, ln)
-        if story or _has_number(ln.text, ln.index in digits):
-            out.append((ln, story, scan_line(ln.text)))
+        if not ln.is_blank and _is_story(doc, ln):
+            out.append((ln, scan_line(ln.text)))
     return out
 
 
-def _full_dates(doc: Document, ranks: dict[int, int], digits: frozenset[int]) -> list[Candidate]:
-    """Every complete date in the page, in any shape a page prints (see :mod:`..temporal.stamps`),
-    with its line's label and rank among non-blank lines. With a reference date given, a stamp
-    counted back from it ("Updated 2 hours ago") is one more."""
+# Every line's page stamps, found once: they give both the page's day order and its published date.
+PageStamps = list[tuple[Line, list[Stamp]]]
+
+
+def _page_stamps(doc: Document, digits: frozenset[int]) -> PageStamps:
+    """Every complete date in the page, in any shape a page prints (see :mod:`..temporal.stamps`).
+    With a reference date given, a stamp counted back from it ("Updated 2 hours ago") is one more."""
     given = doc.reference_date_given
     # Without a given date only a line with a digit can hold a stamp; with one, "vor drei Tagen" too.
     lines = [ln for ln in doc.lines if not ln.is_blank and (given is not None or ln.index in digits)]
-    found = [(ln, _stamps(ln.text, given, ln.index in digits)) for ln in lines]
+    return [(ln, _stamps(ln.text, given, ln.index in digits)) for ln in lines]
+
+
+def _page_day_first(doc: Document, found: PageStamps) -> bool:
+    """Whether the page writes an ambiguous "06/10/2020" day first. Decided once per page, so the
+    published date and the TimeML tag of the same span never read it two ways."""
     stamps = [s for _, line_stamps in found for s in line_stamps]
-    day_first = stamps_day_first(stamps, _language_prior(doc) if any(s.either for s in stamps) else 0.0)
+    return reads_day_first(stamps, _language_prior(doc) if any(s.either for s in stamps) else 0.0)
+
+
+def _full_dates(doc: Document, ranks: dict[int, int], found: PageStamps, day_first: bool) -> list[Candidate]:
+    """The page's stamps as dates, with their line's label and rank among non-blank lines."""
     out = []
     for ln, line_stamps in found:
         for stamp in line_stamps:
@@ -142,10 +137,10 @@ def _language_prior(doc: Document) -> float:
     return 0.0 if guess_language(doc.lines) in ("en", "cjk") else DAY_FIRST_PRIOR
 
 
-def _reference(doc: Document, digits: frozenset[int]) -> dt.date | None:
+def _reference(doc: Document, found: PageStamps, day_first: bool) -> dt.date | None:
     """Set ``published`` and ``reference_date``; return the date to resolve against."""
     ranks = _ranks(doc)
-    dates = _full_dates(doc, ranks, digits)
+    dates = _full_dates(doc, ranks, found, day_first)
     published = pick_published(dates, _layout(doc, ranks))
     if published:
         doc.published = DateValue(published.date.isoformat(), doc.span(published.start, published.end))
@@ -169,12 +164,11 @@ def _reference(doc: Document, digits: frozenset[int]) -> dt.date | None:
 @stage("dates", requires=("lines", "labels", "body", "headline", "images"), assigns=("dates", "published", "reference_date"))
 def dates(doc: Document) -> None:
     digits = _digit_lines(doc)
-    scanned = _scan(doc, digits)
-    page = Context(day_first=reads_day_first([km for _, _, matches in scanned for km in matches]))
-    ctx = Context(ref=_reference(doc, digits), day_first=page.day_first)
-    for ln, story, matches in scanned:
-        if not matches or not story:
-            continue
-        for found in tag_matches(matches, ln.text, ctx):
-            span = doc.span(ln.content_start + found.start, ln.content_start + found.end)
-            doc.dates.append(Timex(span, found.type, found.value, found.mod))
+    scanned = _scan(doc)
+    found = _page_stamps(doc, digits)
+    day_first = _page_day_first(doc, found)
+    ctx = Context(ref=_reference(doc, found, day_first), day_first=day_first)
+    for ln, matches in scanned:
+        for tag in tag_matches(matches, ln.text, ctx) if matches else ():
+            span = doc.span(ln.content_start + tag.start, ln.content_start + tag.end)
+            doc.dates.append(Timex(span, tag.type, tag.value, tag.mod))

@@ -15,10 +15,9 @@ from __future__ import annotations
 from .normalize import (
     Context,
     Found,
-    reads_day_first,
     scan_line,
     tag_line,
     tag_matches,
 )
 
-__all__ = ["Context", "Found", "reads_day_first", "scan_line", "tag_line", "tag_matches"]
+__all__ = ["Context", "Found", "scan_line", "tag_line", "tag_matches"]

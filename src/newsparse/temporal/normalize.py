@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from .. import lexicon, rx
 from . import calendar as cal
 from .scan import scan
+from .stamps import is_set_off
 from .words import (
     alternation,
     date_words,
@@ -244,10 +245,10 @@ def _year_for_month_day(m: Match, line: str, ref: dt.date, month: int, day: int)
 
 def norm_numeric(m: Match, line: str, ctx: Context) -> Found | None:
     """"2024-02-07", "07.02.2024", "2/7/2024" (month first unless the first number is over 12),
-    and a page's own stamp with a two-digit year, "07.02.24, 10:35" (see :func:`_is_page_stamp`)."""
+    and a page's own stamp with a two-digit year, "07.02.24, 10:35" (see :func:`.stamps.is_set_off`)."""
     year, month, day = int(m["year"]), int(m["month"]), int(m["day"])
     if len(m["year"]) == 2:
-        if not _is_page_stamp(line, m.start(), m.end()):
+        if not is_set_off(line, m.start(), m.end()):
             return None
         year += 2000 if year < 70 else 1900
     slashed = "/" in m.group() and not m.group().startswith(m["year"])
@@ -259,42 +260,6 @@ def norm_numeric(m: Match, line: str, ctx: Context) -> Found | None:
     if m["hour"]:
         return Found(m.start(), m.end(), "TIME", f"{_iso(d)}T{m['hour']}:{m['minute']}")
     return Found(m.start(), m.end(), "DATE", _iso(d))
-
-
-# What stands around a page's date stamp: the line's start or a separator before it ("By A. Name |",
-# "Updated:", "By A. Name •"), and after it the line's end, a separator or a clock time.
-_STAMP_BEFORE = rx.compile(r"(?:^|[|•·:]\s*)$", 0)
-_STAMP_AFTER = rx.compile(r"\s*(?:$|[|/•·,–-]|(?:um|at|à)\s|[0-2]?\d:[0-5]\d)", rx.I)
-
-
-def _is_page_stamp(line: str, start: int, end: int) -> bool:
-    """Whether a date with a two-digit year ("07.02.24", "2/7/24") stands as a page's stamp: alone
-    on its line, or set off by a separator or a clock time. In running text such numbers are as
-    likely scores, versions or sections, so they are read only there.
-
-    >>> _is_page_stamp("By Ann Lee | 07.02.24", 13, 21), _is_page_stamp("Rule 7.02.24 applies.", 5, 13)
-    (True, False)
-    """
-    return _STAMP_BEFORE.search(line, max(0, start - 3), start) is not None and _STAMP_AFTER.match(line, end) is not None
-
-
-def reads_day_first(matches: list[tuple[str, Match]]) -> bool:
-    """Whether a page writes slashed dates day first ("16/06/2020"), judged from the slashed
-    dates that can only be read one way, and from dates written the European way ("16.06.2020",
-    "16 juin 2020"); month first (US) when none tells.
-
-    >>> from .scan import scan
-    >>> reads_day_first(scan("Posted 16/06/2020, updated 06/07/2020"))
-    True
-    """
-    votes = 0
-    for kind, m in matches:
-        if kind == "numeric" and "/" in m.group() and not m.group().startswith(m["year"]):
-            first, second = int(m["month"]), int(m["day"])
-            votes += (first > 12 >= second) - (second > 12 >= first)
-        elif kind == "numeric" and "." in m.group() or kind == "date" and key(m["mon"]) not in _ENGLISH_MONTHS:
-            votes += 1
-    return votes > 0
 
 
 def norm_monthyear(m: Match, line: str, ctx: Context) -> Found | None:

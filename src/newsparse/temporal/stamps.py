@@ -10,7 +10,6 @@ TimeML tags still come from the story grammar.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from dataclasses import dataclass, replace
 from functools import cache
@@ -64,12 +63,37 @@ def _weekday_before() -> rx.Pattern:
     return rx.compile(rf"(?<!\p{{L}})(?:{lexicon.alternation(weekdays())})\.?,?\s{{1,2}}$", rx.I)
 
 
-# A two-digit year is read only where the date stands as a stamp: set off before by the line's
-# start, a separator or a space, and after by the line's end, a separator or a clock time
-# ("Party, 07.02.24", "Posted 07/02/24 at 9:30"). In running text such numbers are scores or versions.
-_STAMP_AFTER = rx.compile(
-    rf"\s*(?:$|[|/•·,–-]|(?:{lexicon.alternation(lexicon.table('date_cues')['clock_links'])})\s|[0-2]?\d[:h][0-5]\d)", rx.I
-)
+@cache
+def _set_off() -> tuple[rx.Pattern, rx.Pattern]:
+    """What stands before a page's stamp (the line's start, a separator, a "published" or
+    "updated" word, a weekday or a linking word, each with spaces; or a word the copy glued to it)
+    and after it (the line's end, a separator, or a clock time, "at" or "um" before it)."""
+    cues = lexicon.table("date_cues")
+    words = lexicon.alternation(cues["published"] + cues["updated"] + cues["before_stamp"] + list(weekdays()))
+    links = lexicon.alternation(cues["clock_links"])
+    before = rx.compile(rf"(?:(?:^|[|/•·,:;–—(\[-]|(?<!\p{{L}})(?:{words})\.?)\s*|\p{{L}})$", rx.I)
+    after = rx.compile(rf"\s*(?:$|[|/•·,;–—)\]-]|(?:(?:{links})\s+)?[0-2]?\d[:h][0-5]\d)", rx.I)
+    return before, after
+
+
+# How far before a stamp :func:`is_set_off` looks for what sets it off ("Veröffentlicht am ").
+_SET_OFF_REACH = 32
+
+
+def is_set_off(line: str, start: int, end: int) -> bool:
+    """Whether the date at ``line[start:end]`` stands as a page's stamp, set off on both sides. A
+    date with a two-digit year ("07.02.24", "3/5/24") is read only there: in running text such
+    numbers are as likely scores, versions or sections.
+
+    >>> is_set_off("Party, 07.02.24", 7, 15), is_set_off("Posted 3/5/24 at 9:30", 7, 13)
+    (True, True)
+    >>> is_set_off("Rule 7.02.24 applies", 5, 12), is_set_off("Final score 3-1-24, a great night", 12, 18)
+    (False, False)
+    """
+    before, after = _set_off()
+    if after.match(line, end) is None:
+        return False
+    return before.search(line, max(0, start - _SET_OFF_REACH), start) is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,7 +119,7 @@ class Stamp:
 
 
 def _two_digit_year(m: rx.regex.Match, line: str) -> int | None:
-    if _STAMP_AFTER.match(line, m.end()) is None:
+    if not is_set_off(line, m.start(), m.end()):
         return None
     yy = int(m["yy"])
     return 2000 + yy if yy < 70 else 1900 + yy
@@ -230,16 +254,31 @@ def _relative_cue() -> rx.Pattern:
     return rx.compile(rf"(?<!\p{{L}})(?:{before})\s|\s(?:{after})(?!\p{{L}})", rx.I)
 
 
-def _back(ref: dt.date, amount: int, unit: str) -> dt.date:
-    """``ref`` moved back by ``amount`` units; minutes and hours count whole days only."""
-    if unit in ("m", "h"):
-        return ref - dt.timedelta(days=amount // (1440 if unit == "m" else 24))
-    if unit in ("d", "w"):
-        return ref - dt.timedelta(days=amount * (7 if unit == "w" else 1))
-    months = amount * (12 if unit == "y" else 1)
-    index = ref.year * 12 + ref.month - 1 - months
-    year, month = divmod(index, 12)
-    return dt.date(year, month + 1, min(ref.day, calendar.monthrange(year, month + 1)[1]))
+# How far back a page counts its own stamp: "3 weeks ago" is a stamp; beyond a few weeks a page
+# prints the date itself, and an amount that large is the story's ("vor 300 Tagen").
+MAX_DAYS_BACK = 42
+_DAYS = {"m": 1 / 1440, "h": 1 / 24, "d": 1, "w": 7}
+
+
+def _days_back(amount: int, unit: str) -> int:
+    """Whole days ``amount`` units make: "90 minutes ago" is today, "25 hours ago" yesterday."""
+    return int(amount * _DAYS[unit])
+
+
+@cache
+def _stamp_cue() -> rx.Pattern:
+    """A "published" or "updated" word ("Updated 2 hours ago", "Aktualisiert vor 3 Tagen")."""
+    cues = lexicon.table("date_cues")
+    return rx.compile(rf"(?<!\p{{L}})(?:{lexicon.alternation(cues['published'] + cues['updated'])})(?!\p{{L}})", rx.I)
+
+
+_SENTENCE_END = frozenset(".!?。！？…")
+
+
+def _stamp_like(line: str) -> bool:
+    """Whether a line can be a page's stamp counted back: a "published"/"updated" word says so; a
+    line that ends a sentence ("Vor 3 Tagen fiel der Strom aus.") is the story's."""
+    return line.rstrip("\"'\u201d\u2019) ")[-1:] not in _SENTENCE_END or _stamp_cue().search(line) is not None
 
 
 def find_relative(line: str, ref: dt.date) -> list[Stamp]:
@@ -250,15 +289,19 @@ def find_relative(line: str, ref: dt.date) -> list[Stamp]:
     ['2024-02-07', '2024-02-04']
     >>> find_relative("He spent 3 days in town.", dt.date(2024, 2, 7))
     []
+    >>> find_relative("Vor 30 Jahren fiel die Mauer.", dt.date(2024, 2, 7))  # months and years: the story's
+    []
     """
-    if _relative_cue().search(line) is None:
+    if _relative_cue().search(line) is None or not _stamp_like(line):
         return []  # each stamp needs one of these words, and most lines have none
     table = date_words()["relative_stamps"]
     out = []
     for m in _relative_pattern().finditer(line):
         if bool(m["pre"]) == bool(m["post"]):  # one of "vor 3 Tagen" and "3 days ago", not both or neither
             continue
-        amount = int(m["n"]) if m["n"].isdigit() else 1
-        when = _back(ref, amount, table["units"][key(m["unit"])])
+        days = _days_back(int(m["n"]) if m["n"].isdigit() else 1, table["units"][key(m["unit"])])
+        if days > MAX_DAYS_BACK:
+            continue
+        when = ref - dt.timedelta(days=days)
         out.append(Stamp(m.start(), m.end(), when.year, when.month, when.day))
     return out
