@@ -342,7 +342,10 @@ def test_offsets_point_at_the_name_after_a_role_compound() -> None:
 
 @pytest.mark.parametrize(
     "line",
-    ["Im Wortlaut", "Metro Report", "City Sport", "Stock Images", "Order Reprints", "ABC Roadshow", "XYZ Berlin"],
+    [
+        "Im Wortlaut", "Metro Report", "City Sport", "Stock Images", "Order Reprints", "ABC Roadshow", "XYZ Berlin",
+        "Harbor Test Kitchen",
+    ],
 )
 def test_phrases_and_desks_are_no_lone_name(line: str) -> None:
     assert not looks_like_person(line) or byline_names(line) == []
